@@ -1,0 +1,37 @@
+// bookbuild: the command line. Parses arguments and runs one command; every
+// command shares -m/-s/-o/--strict/--diagnostics/-q (cli/options.h).
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/session.h"
+
+int main(int argc, char** argv) {
+    using namespace bb::cli;
+    CLI::App app{"bookbuild " BOOKBUILD_VERSION
+                 ": an offline publishing pipeline.\n"
+                 "Builds an EPUB 3 and a typeset PDF (and group handouts) from one XML manuscript,\n"
+                 "following one set of layout rules in YAML.",
+                 "bookbuild"};
+    app.set_version_flag("--version", "bookbuild " BOOKBUILD_VERSION);
+    app.require_subcommand(1);
+    app.footer(
+        "Exit codes: 0 ok, 1 errors in the manuscript or style (or a failed write), 2 usage errors.\n"
+        "Run `bookbuild COMMAND --help` for a command's options and an example.");
+
+    std::vector<Runner> runners;
+    runners.push_back(add_check_command(app));
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? kOk : kUsage;
+    }
+    for (auto& run : runners) {
+        int code = run();
+        if (code >= 0) return code;
+    }
+    return kUsage;
+}

@@ -1,0 +1,79 @@
+#include "cli/session.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "manuscript/load.h"
+#include "style/load.h"
+
+namespace bb::cli {
+
+namespace {
+std::optional<int64_t> source_date_epoch_from_environment() {
+    const char* v = std::getenv("SOURCE_DATE_EPOCH");
+    if (!v || !*v) return std::nullopt;
+    char* end = nullptr;
+    long long n = std::strtoll(v, &end, 10);
+    if (*end != '\0' || n < 0) return std::nullopt;
+    return static_cast<int64_t>(n);
+}
+}  // namespace
+
+Session::Session(const CommonOptions& options) : options_(options) {
+    env_.strict = options.strict;
+    env_.quiet = options.quiet;
+    env_.source_date_epoch = source_date_epoch_from_environment();
+    if (const char* v = std::getenv("SOURCE_DATE_EPOCH"); v && *v && !env_.source_date_epoch)
+        sink_.error_in("SOURCE_DATE_EPOCH", std::string("not a number of seconds: '") + v + "'");
+}
+
+bool Session::load() {
+    sheet_ = style::load(options_.style, sources_, sink_);
+    manuscript::LoadOptions lo;
+    if (sheet_) {
+        lo.smart_quotes = sheet_->smart_quotes;
+        lo.smart_dashes = sheet_->smart_dashes;
+    }
+    // The manuscript is checked even when the style failed, so the author sees
+    // every problem of both in one run.
+    book_ = manuscript::load(options_.manuscript, lo, sources_, sink_);
+    if (options_.strict) sink_.promote_warnings();
+    return sheet_ && book_ && !sink_.has_errors();
+}
+
+int Session::report() {
+    const auto& all = sink_.all();
+    bool color = options_.diagnostics == "text" && isatty(STDERR_FILENO);
+    for (; printed_ < all.size(); ++printed_) {
+        const auto& d = all[printed_];
+        if (options_.diagnostics == "json")
+            std::fprintf(stderr, "%s\n", base::render_json(d, sources_).c_str());
+        else
+            std::fputs(base::render_text(d, sources_, color).c_str(), stderr);
+    }
+    if (sink_.dropped() > 0 && !dropped_reported_) {
+        std::fprintf(stderr, "bookbuild: %zu more errors not shown (limit %zu)\n", sink_.dropped(),
+                     sink_.limit());
+        dropped_reported_ = true;
+    }
+    return sink_.has_errors() ? kInputError : kOk;
+}
+
+void Session::status(const std::string& line) const {
+    if (!options_.quiet) std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+void Session::fail(const std::string& file, const std::string& message) {
+    sink_.error_in(file, message);
+}
+
+int64_t Session::build_epoch() const {
+    if (env_.source_date_epoch) return *env_.source_date_epoch;
+    if (book_)
+        if (auto e = base::epoch_of_date(book_->meta.date)) return *e;
+    return 0;
+}
+
+}  // namespace bb::cli

@@ -1,0 +1,55 @@
+#pragma once
+/// One run of a command: loads the style and the manuscript, prints every
+/// diagnostic, and decides the exit code. Only the CLI touches the file
+/// system, the clock and the environment (design.md).
+#include <optional>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "base/env.h"
+#include "base/source_map.h"
+#include "cli/options.h"
+#include "model/book.h"
+#include "style/sheet.h"
+
+namespace bb::cli {
+
+/// Exit codes: 0 ok, 1 manuscript or style errors (or a failed write),
+/// 2 usage errors.
+enum Exit { kOk = 0, kInputError = 1, kUsage = 2 };
+
+class Session {
+public:
+    explicit Session(const CommonOptions& options);
+
+    /// Loads style and manuscript; prints diagnostics. False on errors.
+    bool load();
+    /// Prints diagnostics collected since the last call; returns the exit code
+    /// the run has earned so far.
+    int report();
+    /// A progress/status line on stderr unless -q.
+    void status(const std::string& line) const;
+    /// Prints an error that has no source position and makes the run fail.
+    void fail(const std::string& file, const std::string& message);
+
+    const CommonOptions& options() const { return options_; }
+    base::Env& env() { return env_; }
+    base::SourceMap& sources() { return sources_; }
+    base::Sink& sink() { return sink_; }
+    const model::Book& book() const { return *book_; }
+    const style::Sheet& sheet() const { return *sheet_; }
+    /// The build date: SOURCE_DATE_EPOCH, else the manuscript's meta/date.
+    int64_t build_epoch() const;
+
+private:
+    CommonOptions options_;
+    base::Env env_;
+    base::SourceMap sources_;
+    base::Sink sink_;
+    std::optional<model::Book> book_;
+    std::optional<style::Sheet> sheet_;
+    size_t printed_ = 0;
+    bool dropped_reported_ = false;
+};
+
+}  // namespace bb::cli
