@@ -7,7 +7,7 @@
 
 namespace bb::base {
 
-/// Edit distance (Levenshtein, insert/delete/substitute = 1).
+/// Edit distance (insert, delete, substitute, swap of neighbours = 1 each).
 size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The closest candidate when it is near enough to be a plausible typo
