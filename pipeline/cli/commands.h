@@ -9,5 +9,6 @@ namespace bb::cli {
 using Runner = std::function<int()>;
 
 Runner add_check_command(CLI::App& app);
+Runner add_all_command(CLI::App& app);
 
 }  // namespace bb::cli
