@@ -1,0 +1,54 @@
+#pragma once
+/// Line-break opportunities in a paragraph's text (UAX #14 via libunibreak,
+/// libraries.md 7), with bookbuild's rules on top:
+/// - NBSP U+00A0, narrow NBSP U+202F, U+2011 and the word joiner never break
+///   (libunibreak already respects them; kept here as a guarantee);
+/// - a soft hyphen U+00AD is a hyphenation opportunity (drawn as "-" only when
+///   a line ends there, never otherwise);
+/// - inside URLs and e-mail addresses breaks are allowed only after one of
+///   `/ . - ? & = _ @ #` and never at the very end nor right after the
+///   scheme's "//" (like typst's URL special case), never between letters.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace bb::text {
+
+enum class BreakKind : uint8_t {
+    Allowed,      ///< a line may end here (e.g. after a space, after "—")
+    Mandatory,    ///< a line must end here (line feed, U+2028)
+    SoftHyphen,   ///< after a U+00AD: a line may end here with a visible "-"
+    Hyphen,       ///< after an explicit hyphen/dash inside a word ("well-|known")
+};
+
+/// An opportunity to end a line before byte `offset` (i.e. after the byte
+/// offset-1). Offsets are strictly increasing and lie on code point
+/// boundaries; the end of the text is not listed.
+struct BreakPoint {
+    size_t offset;
+    BreakKind kind;
+};
+
+/// The break opportunities of `utf8` for BCP 47 `lang` ("en", "de-DE"...).
+/// Thread-safe.
+std::vector<BreakPoint> break_points(std::string_view utf8, std::string_view lang = "en");
+
+/// A byte range [begin, end) of the text that is a URL (scheme://..., www....)
+/// or an e-mail address, without trailing sentence punctuation.
+struct UrlRange {
+    size_t begin, end;
+};
+
+/// URLs and e-mail addresses in `utf8` (heuristic, ASCII-based).
+std::vector<UrlRange> find_urls(std::string_view utf8);
+
+/// True when the whole of `word` looks like a URL or e-mail address.
+bool is_url(std::string_view word);
+
+/// Byte offsets (on code point boundaries, excluding 0 and size) where an
+/// unbreakable `word` may be cut as a last resort (character-level breaks
+/// for URLs and hashes wider than the measure).
+std::vector<size_t> emergency_points(std::string_view word);
+
+}  // namespace bb::text

@@ -1,0 +1,123 @@
+#pragma once
+/// Font metrics for layout, read with HarfBuzz, in the exact units the PDF
+/// writer (libharu) draws with.
+///
+/// The rule that makes "what is drawn equals what was measured" true
+/// (libraries.md 1.3): libharu writes a /W width per glyph computed as
+///     width = advance_width_in_font_units * 1000 / units_per_em
+/// in unsigned integer arithmetic, i.e. truncated toward zero. HarfBuzz with
+/// its default scale (= upem) returns the same hmtx advance in font units, so
+/// `Font::advance` = hb_font_get_glyph_h_advance(glyph) * 1000 / upem,
+/// truncated, is libharu's /W width, character for character.
+///
+/// Kerning (libraries.md 1.6): libharu has no kerning; the PDF writer emits a
+/// TJ array whose number between glyph i and i+1 is `-kern(cp_i, cp_i+1)`
+/// (a TJ number is subtracted from the position, in 1/1000 em). Widths measured
+/// with `kerning = true` include exactly these integers, so a kerned word is
+/// drawn exactly as wide as measured.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+struct hb_blob_t;
+struct hb_face_t;
+struct hb_font_t;
+
+namespace bb::text {
+
+/// One TrueType font file. Immutable after `load` except for the kerning
+/// cache, which is guarded by a mutex: every method is safe to call from
+/// several threads at once.
+class Font {
+public:
+    /// Loads `path`; returns nullptr and sets `*error` (when given) if the file
+    /// is missing, is not a font, or has no TrueType (`glyf`) outlines, which
+    /// libharu requires.
+    static std::unique_ptr<Font> load(const std::string& path, std::string* error = nullptr);
+    ~Font();
+    Font(const Font&) = delete;
+    Font& operator=(const Font&) = delete;
+
+    const std::string& path() const { return path_; }
+    /// Family and style name from the `name` table ("Charis SIL", "Bold").
+    const std::string& family_name() const { return family_; }
+    const std::string& style_name() const { return style_name_; }
+    int units_per_em() const { return upem_; }
+
+    /// Vertical metrics in 1/1000 em (descender is negative); from the
+    /// font's horizontal extents (OS/2 typo metrics when USE_TYPO_METRICS,
+    /// else hhea), and the OS/2 cap and x heights.
+    int ascender() const { return ascender_; }
+    int descender() const { return descender_; }
+    int line_gap() const { return line_gap_; }
+    int cap_height() const { return cap_height_; }
+    int x_height() const { return x_height_; }
+
+    /// True when the font maps `cp` to a real glyph (not .notdef). Always
+    /// false for code points above U+FFFF: libharu cannot encode them.
+    bool has_glyph(char32_t cp) const;
+    /// Advance of `cp` in 1/1000 em, truncated like libharu's /W widths (see
+    /// the file comment). For a code point the font lacks: the .notdef
+    /// advance, which is what libharu would draw. O(1) for the BMP.
+    int advance(char32_t cp) const;
+    /// Pair kerning between `left` and `right` in 1/1000 em (negative =
+    /// closer), from the font's GPOS/kern data: HarfBuzz shapes the pair with
+    /// `kern` on and ligatures off; the value is the change in the left
+    /// glyph's advance, rounded to the nearest integer. Cached per pair.
+    int kern(char32_t left, char32_t right) const;
+
+    /// Width of `utf8` in 1/1000 em: sum of advances, plus `kern` of every
+    /// adjacent pair when `kerning`. Soft hyphens (U+00AD) count as zero:
+    /// they are never drawn.
+    int64_t width_units(std::string_view utf8, bool kerning = true) const;
+    /// Width in points at `size` points: width_units * size / 1000.
+    double width(std::string_view utf8, double size, bool kerning = true) const;
+
+    /// Per code point of `utf8`, its byte offset, advance and the kerning
+    /// to the NEXT code point (0 for the last; all 0 when !kerning). This is
+    /// what the PDF writer needs to emit the TJ array for a fragment.
+    struct Glyph {
+        size_t offset;
+        char32_t cp;
+        int advance;
+        int kern_after;
+    };
+    std::vector<Glyph> shape(std::string_view utf8, bool kerning = true) const;
+
+private:
+    Font() = default;
+    std::string path_, family_, style_name_;
+    hb_blob_t* blob_ = nullptr;
+    hb_face_t* face_ = nullptr;
+    hb_font_t* font_ = nullptr;
+    int upem_ = 1000;
+    int ascender_ = 0, descender_ = 0, line_gap_ = 0, cap_height_ = 0, x_height_ = 0;
+    int notdef_advance_ = 0;
+    // BMP table, filled at load (immutable afterwards): advance+1 when the
+    // font has the glyph, 0 when it does not.
+    std::vector<int32_t> bmp_;
+    mutable std::mutex kern_mutex_;
+    mutable std::unordered_map<uint64_t, int> kern_cache_;
+};
+
+/// Loads each font file once and keeps it for the whole run. Thread-safe.
+class FontSet {
+public:
+    /// The font at `path`, loading it on first use; nullptr (with `*error`
+    /// set) when it cannot be loaded. A failed path is not retried.
+    const Font* get(const std::string& path, std::string* error = nullptr);
+    size_t size() const;
+
+private:
+    mutable std::mutex mutex_;
+    std::map<std::string, std::unique_ptr<Font>> fonts_;
+    std::map<std::string, std::string> failed_;
+};
+
+}  // namespace bb::text

@@ -1,0 +1,88 @@
+#pragma once
+/// Sets a paragraph of styled runs into justified (or ragged) lines of
+/// positioned fragments: builds the Knuth-Plass item list (words as boxes
+/// with kerning, interword glue from the font's space, hyphenation points as
+/// flagged penalties, break opportunities from break_points), breaks it, and
+/// computes each fragment's x. The PDF writer draws each fragment at its x
+/// (libharu's word spacing does nothing: libraries.md 1.7).
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "text/font_metrics.h"
+#include "text/hyphenate.h"
+#include "text/linebreak.h"
+
+namespace bb::text {
+
+/// A piece of the paragraph in one font and size, already resolved.
+struct StyledRun {
+    std::string text;            ///< UTF-8; spaces, NBSP, SHY, '\n' (forced break) allowed
+    const Font* font = nullptr;  ///< main font (must not be null)
+    std::vector<const Font*> fallbacks;  ///< tried in order for characters `font` lacks
+    double size = 10;            ///< points
+    bool bold = false, italic = false;  ///< informational, copied to fragments
+    int style = 0;               ///< caller's tag (link id, colour...), copied to fragments
+    size_t source = 0;           ///< caller's position of text[0] (e.g. manuscript offset)
+};
+
+struct ParagraphOptions {
+    Measure measure = Measure(300);  ///< line widths in points
+    bool justify = true;             ///< false: ragged right (align: left)
+    double first_indent = 0;         ///< points of indent on the first line
+    /// Hyphenation; null or unavailable = no automatic hyphenation (soft
+    /// hyphens and explicit hyphens still break).
+    const Hyphenator* hyphenator = nullptr;
+    std::string lang = "en";         ///< BCP 47, for break opportunities
+    bool kerning = true;
+    double hyphen_penalty = 50;      ///< TeX \hyphenpenalty
+    double ex_hyphen_penalty = 50;   ///< TeX \exhyphenpenalty (after explicit hyphens)
+    double emergency_stretch_em = 1.5;  ///< third pass background stretch, in em of the first run
+    /// Ragged right: \rightskip stretch in em of the first run (TeX's
+    /// \raggedright uses 2em with no interword stretch).
+    double ragged_stretch_em = 2;
+    BreakParams params;              ///< everything else (tolerance, demerits...)
+};
+
+/// A piece of text drawn in one font at one x.
+struct Fragment {
+    std::string text;            ///< UTF-8 to draw (SHY removed; "-" appended at a hyphenated end)
+    const Font* font = nullptr;
+    double size = 0;
+    double x = 0;                ///< from the line's left edge, points
+    double width = 0;            ///< == font->width(text, size, kerning)
+    bool kerned = true;          ///< width includes Font::kern pairs (emit them as TJ)
+    bool bold = false, italic = false;
+    int style = 0;
+    size_t run = 0;              ///< index of the StyledRun it comes from
+    size_t offset = 0;           ///< byte offset of its first character in that run's text
+};
+
+struct ParagraphLine {
+    std::vector<Fragment> fragments;  ///< left to right, x increasing
+    double measure = 0;          ///< the line's width from Measure
+    double width = 0;            ///< right edge of the last fragment
+    double ratio = 0;            ///< adjustment ratio used
+    bool hyphenated = false;     ///< ends with a hyphen added by breaking a word
+    bool overfull = false;       ///< wider than the measure (see ParagraphResult)
+    double ascent = 0, descent = 0;  ///< max over fragments, points (descent >= 0)
+};
+
+/// A character no font covers (for a warning naming it and its position).
+struct MissingGlyph {
+    size_t run, offset;  ///< run index and byte offset in its text
+    char32_t cp;
+};
+
+struct ParagraphResult {
+    std::vector<ParagraphLine> lines;
+    std::vector<size_t> overfull;  ///< line indices wider than the measure
+    std::vector<MissingGlyph> missing;
+    int pass = 0;                  ///< BreakResult::pass
+};
+
+/// Sets `runs` into lines. Empty or all-space input gives no lines.
+ParagraphResult set_paragraph(std::span<const StyledRun> runs, const ParagraphOptions& options);
+
+}  // namespace bb::text
