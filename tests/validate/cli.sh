@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The command line: exit codes, help, version, the check summary, JSON
+# diagnostics, and that a failing run leaves outputs untouched.
+. "$(dirname "$0")/lib.sh"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+expect_exit 0 "--version" -- "$BB" --version
+grep -q "^bookbuild [0-9]" /tmp/bb-out.$$ || fail "--version prints 'bookbuild X.Y.Z'"
+expect_exit 0 "--help" -- "$BB" --help
+grep -q "check" /tmp/bb-out.$$ || fail "--help lists the check command"
+expect_exit 0 "check --help" -- "$BB" check --help
+grep -q "Example" /tmp/bb-out.$$ || fail "check --help has an example"
+expect_exit 2 "no command is a usage error" -- "$BB"
+expect_exit 2 "unknown command is a usage error" -- "$BB" frobnicate
+expect_exit 2 "unknown option is a usage error" -- "$BB" check --no-such-option
+expect_exit 2 "bad --diagnostics value is a usage error" -- "$BB" check --diagnostics=xml
+
+# The shipped manuscript checks clean, with the summary line.
+expect_exit 0 "check on the shipped manuscript" -- "$BB" check
+grep -Eq "^The Men.s Work Directory: 1 guide, [0-9]+ sections?, 2 questions, [0-9]+ entr(y|ies), [0-9]+ topics?, [0-9]+ warnings?$" /tmp/bb-out.$$ \
+  || { fail "check summary line"; cat /tmp/bb-out.$$ >&2; }
+expect_exit 0 "check -q prints no summary" -- "$BB" check -q
+[ -s /tmp/bb-out.$$ ] && fail "check -q printed to stdout"
+
+# --strict: the shipped guide's empty book list is a warning, so strict fails.
+expect_exit 1 "check --strict turns the empty-books warning into an error" -- "$BB" check --strict
+grep -q "error:" /tmp/bb-err.$$ || fail "--strict prints the warning as an error"
+
+# A broken manuscript: exit 1, FILE:LINE:COL, JSON diagnostics.
+mkdir -p "$tmp/bad"
+cp -r manuscript/. "$tmp/bad/"
+sed -i 's|<section id="attachment-mechanics">|<secton id="attachment-mechanics">|; s|</section>|</secton>|' "$tmp/bad/guides/pulling-away.xml"
+expect_exit 1 "check on a manuscript with an unknown element" -- "$BB" check -m "$tmp/bad"
+grep -Eq "pulling-away.xml:[0-9]+:[0-9]+: error: .*secton.*did you mean" /tmp/bb-err.$$ \
+  || { fail "unknown element message with position and suggestion"; cat /tmp/bb-err.$$ >&2; }
+expect_exit 1 "json diagnostics" -- "$BB" check -m "$tmp/bad" --diagnostics=json
+head -1 /tmp/bb-err.$$ | grep -Eq '^\{"file":"[^"]*pulling-away.xml","line":[0-9]+,"column":[0-9]+,"severity":"error","message":".*"\}$' \
+  || { fail "json diagnostic shape"; head -3 /tmp/bb-err.$$ >&2; }
+
+expect_exit 1 "missing manuscript folder" -- "$BB" check -m "$tmp/nope"
+expect_exit 1 "missing style file" -- "$BB" check -s "$tmp/nope.yaml"
+
+# all: writes output/check.txt; a failing run leaves the previous outputs alone.
+expect_exit 0 "all into a fresh folder" -- "$BB" all -o "$tmp/out"
+[ -s "$tmp/out/check.txt" ] || fail "all wrote check.txt"
+sum_before=$(cd "$tmp/out" && find . -type f -exec sha256sum {} + | sort)
+expect_exit 1 "all on a broken manuscript" -- "$BB" all -m "$tmp/bad" -o "$tmp/out"
+sum_after=$(cd "$tmp/out" && find . -type f -exec sha256sum {} + | sort)
+[ "$sum_before" = "$sum_after" ] || fail "a failed run changed the output folder"
+finish
