@@ -1,0 +1,88 @@
+#include "pdf/haru_fixes.h"
+
+#include <fmt/format.h>
+#include <hpdf_font.h>
+#include <hpdf_streams.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <algorithm>
+#include <vector>
+
+namespace bb::pdf {
+
+void fix_tounicode(HPDF_Font font) {
+    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+    HPDF_Dict s = attr->cmap_stream;
+    if (!s || !s->stream) return;
+    HPDF_MemStream_FreeData(s->stream);
+    std::string c =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    // One range per high byte (a bfrange may not cross the low byte, ISO
+    // 32000-1 §9.10.3), surrogates skipped, at most 100 ranges a block.
+    std::vector<int> highs;
+    for (int h = 0; h <= 0xFF; ++h)
+        if (h < 0xD8 || h > 0xDF) highs.push_back(h);
+    for (size_t i = 0; i < highs.size(); i += 100) {
+        size_t n = std::min<size_t>(100, highs.size() - i);
+        c += fmt::format("{} beginbfrange\n", n);
+        for (size_t k = i; k < i + n; ++k)
+            c += fmt::format("<{0:02X}00> <{0:02X}FF> <{0:02X}00>\n", highs[k]);
+        c += "endbfrange\n";
+    }
+    c += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    HPDF_Stream_WriteStr(s->stream, c.c_str());
+}
+
+void set_document_id(HPDF_Doc pdf, const unsigned char digest[16]) {
+    HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+    if (!id) return;
+    HPDF_Dict_Add(pdf->trailer, "ID", id);
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, const_cast<HPDF_BYTE*>(digest), 16));
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, const_cast<HPDF_BYTE*>(digest), 16));
+}
+
+const char* load_ttf_bytes(HPDF_Doc pdf, const std::string& bytes, std::string& error) {
+    const char* dir = std::getenv("TMPDIR");
+    std::string tmpl = std::string(dir && *dir ? dir : "/tmp") + "/bookbuild-font-XXXXXX";
+    int fd = mkstemp(tmpl.data());
+    if (fd < 0) {
+        error = "cannot create a temporary file for the font subset";
+        return nullptr;
+    }
+    size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) break;
+        done += static_cast<size_t>(n);
+    }
+    ::close(fd);
+    const char* name = nullptr;
+    if (done == bytes.size())
+        name = HPDF_LoadTTFontFromFile(pdf, tmpl.c_str(), HPDF_TRUE);
+    else
+        error = "cannot write the font subset to a temporary file";
+    // libharu holds the file open (it copies glyphs at save time), so the name
+    // can go now and nothing is left behind even if the build is killed later.
+    ::unlink(tmpl.c_str());
+    return name;
+}
+
+void digest16(const std::string& data, unsigned char out[16]) {
+    uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+    for (unsigned char ch : data) {
+        a = (a ^ ch) * 0x100000001b3ULL;
+        b = (b ^ ch) * 0x100000001b3ULL;
+        b ^= b >> 29;
+    }
+    for (int i = 0; i < 8; ++i) {
+        out[i] = static_cast<unsigned char>(a >> (8 * i));
+        out[8 + i] = static_cast<unsigned char>(b >> (8 * i));
+    }
+}
+
+}  // namespace bb::pdf

@@ -1,0 +1,27 @@
+#pragma once
+/// Workarounds for libharu 2.3.0 that reach into its exported internals
+/// (measured in notes §1.4, §1.10). Kept in one file so an upgrade of the
+/// library has one place to look at.
+#include <hpdf.h>
+
+#include <string>
+
+namespace bb::pdf {
+
+/// Replaces the malformed ToUnicode CMap libharu writes for a UTF-8
+/// (Identity-H, CID = UTF-16 code unit) font by a valid identity bfrange map.
+void fix_tounicode(HPDF_Font font);
+
+/// Sets the trailer /ID to two copies of `digest` (16 bytes); libharu writes
+/// none otherwise, and PDF/A mode would derive it from the clock.
+void set_document_id(HPDF_Doc pdf, const unsigned char digest[16]);
+
+/// Loads TrueType bytes as an embedded font and returns its name for
+/// HPDF_GetFont, or nullptr. libharu only loads fonts from files, so the bytes
+/// go through an unlinked temporary file that libharu keeps open until save.
+const char* load_ttf_bytes(HPDF_Doc pdf, const std::string& bytes, std::string& error);
+
+/// A 16-byte digest (two FNV-1a 64 lanes) of `data`, for the document id.
+void digest16(const std::string& data, unsigned char out[16]);
+
+}  // namespace bb::pdf

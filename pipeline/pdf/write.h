@@ -1,0 +1,29 @@
+#pragma once
+/// pdf::write: draws a PagedDoc with libharu. A dumb walker: every position was
+/// decided by typeset::layout. libharu stays inside this stage.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "typeset/paged_doc.h"
+
+namespace bb::pdf {
+
+/// The document information dictionary (UTF-8 strings) and the build date.
+struct PdfInfo {
+    std::string title, author, subject, keywords;
+    std::string creator = "bookbuild " BOOKBUILD_VERSION;
+    /// CreationDate and ModDate (seconds since the epoch, UTC); none when unset.
+    std::optional<int64_t> epoch;
+};
+
+/// The PDF as bytes, or nullopt after pushing an error to `sink` (unreadable
+/// font or image, libharu failure). Same input, same bytes.
+std::optional<std::string> render(const typeset::PagedDoc& doc, const PdfInfo& info, base::Sink& sink);
+
+/// Renders and writes `path` atomically; false (with a diagnostic) on failure,
+/// leaving any previous file untouched.
+bool write(const typeset::PagedDoc& doc, const PdfInfo& info, const std::string& path, base::Sink& sink);
+
+}  // namespace bb::pdf

@@ -1,0 +1,187 @@
+// pdf::write on hand-made PagedDocs, checked with the tools a reader's
+// machine would use: qpdf --check, pdffonts, pdftotext.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "base/atomic_file.h"
+#include "pdf/write.h"
+
+using namespace bb;
+using typeset::PagedDoc;
+
+namespace {
+
+std::string font(const char* name) { return std::string(BB_SOURCE_DIR) + "/fonts/" + name; }
+
+std::string run(const std::string& cmd) {
+    std::string out;
+    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+    if (!p) return out;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    pclose(p);
+    return out;
+}
+
+struct TempPdf {
+    std::string path;
+    TempPdf() {
+        char tmpl[] = "/tmp/bb-pdf-test-XXXXXX";
+        int fd = mkstemp(tmpl);
+        close(fd);
+        path = std::string(tmpl);
+    }
+    ~TempPdf() { unlink(path.c_str()); }
+};
+
+typeset::TextRun text(uint32_t f, double x, double y, std::string s) {
+    typeset::TextRun t;
+    t.font = f;
+    t.size = 11;
+    t.x = x;
+    t.y = y;
+    t.text = std::move(s);
+    t.color = {0x1a, 0x1a, 0x1a};
+    return t;
+}
+
+PagedDoc sample() {
+    PagedDoc doc;
+    uint32_t serif = doc.font_index(font("CharisSIL-Regular.ttf"));
+    uint32_t sans = doc.font_index(font("OpenSans-Bold.ttf"));
+    doc.font_index(font("DejaVuSerif-Bold.ttf"));  // never used: must not be embedded
+    for (int p = 0; p < 3; ++p) {
+        typeset::Page page;
+        page.width = 419.5;
+        page.height = 595.3;
+        page.label = std::to_string(p + 1);
+        page.items.push_back(typeset::Rect{40, 40, 300, 60, {0xf4, 0xed, 0xe7}});
+        page.items.push_back(typeset::Line{40, 40, 40, 100, 2, {0x8a, 0x33, 0x24}});
+        page.items.push_back(text(sans, 50, 60, "Chapter " + std::to_string(p + 1) + " — “Łódź”"));
+        page.items.push_back(text(serif, 50, 120, "German: Müller-Straße, Größenordnung."));
+        page.items.push_back(text(serif, 50, 140, "French: « Bonjour », dit-il ; café, œuvre."));
+        page.items.push_back(text(serif, 50, 160, "Polish: przedsiębiorstwo, źdźbło, żółć."));
+        page.items.push_back(text(serif, 50, 180, "Greek: πανεπιστήμιο, Ελληνικά."));
+        page.items.push_back(text(serif, 50, 200, "Cyrillic: Съешь же ещё этих мягких булок."));
+        page.items.push_back(text(serif, 50, 220, "soft\u00ADhyphen gone"));
+        doc.pages.push_back(page);
+        doc.anchors["ch" + std::to_string(p)] = {static_cast<size_t>(p), 40};
+        doc.outline.push_back({"Chapter " + std::to_string(p + 1) + " “Łódź”", 0, "ch" + std::to_string(p)});
+    }
+    doc.outline.push_back({"Inner", 1, "ch2"});
+    doc.links.push_back({0, 50, 110, 100, 14, "https://example.org/ü", ""});
+    doc.links.push_back({0, 50, 130, 100, 14, "", "ch2"});
+    doc.labels.push_back({0, typeset::LabelStyle::LowerRoman, 1});
+    doc.labels.push_back({1, typeset::LabelStyle::Decimal, 1});
+    return doc;
+}
+
+pdf::PdfInfo info() {
+    pdf::PdfInfo i;
+    i.title = "Tëst “Book”";
+    i.author = "Łukasz Żółć";
+    i.subject = "Subject";
+    i.keywords = "a, b";
+    i.epoch = 1700000000;
+    return i;
+}
+
+}  // namespace
+
+TEST(PdfWrite, ValidEmbeddedAndExtractable) {
+    base::Sink sink;
+    TempPdf out;
+    ASSERT_TRUE(pdf::write(sample(), info(), out.path, sink));
+    EXPECT_FALSE(sink.has_errors());
+    std::string check = run("qpdf --check " + out.path);
+    EXPECT_NE(check.find("No syntax or stream encoding errors found"), std::string::npos) << check;
+
+    std::string fonts = run("pdffonts " + out.path);
+    // header (2 lines) + exactly the two used faces
+    int lines = 0;
+    for (char c : fonts) lines += c == '\n';
+    EXPECT_EQ(lines, 4) << fonts;
+    EXPECT_EQ(fonts.find(" no "), std::string::npos) << fonts;  // emb/sub/uni all yes
+    EXPECT_NE(fonts.find("CharisSIL"), std::string::npos) << fonts;
+    EXPECT_EQ(fonts.find("DejaVu"), std::string::npos) << fonts;
+
+    std::string txt = run("pdftotext -enc UTF-8 " + out.path + " -");
+    for (const char* s : {"Chapter 1 — “Łódź”", "Müller-Straße, Größenordnung.", "« Bonjour », dit-il ; café, œuvre.",
+                          "przedsiębiorstwo, źdźbło, żółć.", "πανεπιστήμιο, Ελληνικά.",
+                          "Съешь же ещё этих мягких булок.", "softhyphen gone"})
+        EXPECT_NE(txt.find(s), std::string::npos) << s << "\n" << txt;
+    EXPECT_EQ(txt.find("Warning"), std::string::npos) << txt;  // valid ToUnicode
+}
+
+TEST(PdfWrite, InfoOutlineLinksLabels) {
+    base::Sink sink;
+    TempPdf out;
+    ASSERT_TRUE(pdf::write(sample(), info(), out.path, sink));
+    std::string pi = run("pdfinfo " + out.path);
+    EXPECT_NE(pi.find("Tëst “Book”"), std::string::npos) << pi;
+    EXPECT_NE(pi.find("Łukasz Żółć"), std::string::npos) << pi;
+    EXPECT_NE(pi.find("bookbuild " BOOKBUILD_VERSION), std::string::npos) << pi;
+    EXPECT_NE(pi.find("Pages:           3"), std::string::npos) << pi;
+    EXPECT_NE(pi.find("2023"), std::string::npos) << pi;  // CreationDate from the epoch (2023-11-14)
+    std::string qdf = run("qpdf --qdf --object-streams=disable " + out.path + " - | tr -d '\\r'");
+    EXPECT_NE(qdf.find("/URI (https://example.org/%C3%BC)"), std::string::npos);
+    EXPECT_NE(qdf.find("/PageLabels"), std::string::npos);
+    EXPECT_NE(qdf.find("/S /r"), std::string::npos);
+    EXPECT_NE(qdf.find("/Outlines"), std::string::npos);
+    EXPECT_NE(qdf.find("/ID ["), std::string::npos);
+    auto border = qdf.find("/Border");
+    ASSERT_NE(border, std::string::npos);
+    EXPECT_EQ(qdf.substr(border, 28), "/Border [\n    0\n    0\n    0\n  ]") << qdf.substr(border, 40);
+}
+
+TEST(PdfWrite, ByteIdenticalAndContentDerivedId) {
+    base::Sink sink;
+    auto a = pdf::render(sample(), info(), sink);
+    auto b = pdf::render(sample(), info(), sink);
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(*a, *b);
+    PagedDoc changed = sample();
+    std::get<typeset::TextRun>(changed.pages[0].items[3]).text = "German: different.";
+    auto c = pdf::render(changed, info(), sink);
+    ASSERT_TRUE(c);
+    auto id_of = [](const std::string& pdf) {
+        auto at = pdf.rfind("/ID");
+        return at == std::string::npos ? std::string() : pdf.substr(at, 80);
+    };
+    EXPECT_FALSE(id_of(*a).empty());
+    EXPECT_NE(id_of(*a), id_of(*c));
+}
+
+TEST(PdfWrite, SubsetFontsKeepFilesSmall) {
+    base::Sink sink;
+    auto bytes = pdf::render(sample(), info(), sink);
+    ASSERT_TRUE(bytes);
+    // Two faces, a few dozen glyphs each: without hb-subset this is ~90 KB.
+    EXPECT_LT(bytes->size(), 40000u);
+}
+
+TEST(PdfWrite, MissingFontIsAnErrorNotACrash) {
+    PagedDoc doc = sample();
+    doc.fonts[0] = "/nonexistent/font.ttf";
+    base::Sink sink;
+    EXPECT_FALSE(pdf::render(doc, info(), sink));
+    ASSERT_TRUE(sink.has_errors());
+    EXPECT_EQ(sink.all()[0].file, "/nonexistent/font.ttf");
+}
+
+TEST(PdfWrite, FailedWriteLeavesOldFile) {
+    TempPdf out;
+    ASSERT_EQ(base::write_file_atomically(out.path, "old"), "");
+    PagedDoc doc = sample();
+    doc.fonts[1] = "/nonexistent/font.ttf";
+    base::Sink sink;
+    EXPECT_FALSE(pdf::write(doc, info(), out.path, sink));
+    std::string content;
+    ASSERT_TRUE(base::read_file(out.path, content));
+    EXPECT_EQ(content, "old");
+}
