@@ -136,7 +136,7 @@ TEST(PdfWrite, InfoOutlineLinksLabels) {
     EXPECT_NE(qdf.find("/ID ["), std::string::npos);
     auto border = qdf.find("/Border");
     ASSERT_NE(border, std::string::npos);
-    EXPECT_EQ(qdf.substr(border, 28), "/Border [\n    0\n    0\n    0\n  ]") << qdf.substr(border, 40);
+    EXPECT_EQ(qdf.substr(border, 28), "/Border [\n    0\n    0\n    0\n") << qdf.substr(border, 40);
 }
 
 TEST(PdfWrite, ByteIdenticalAndContentDerivedId) {
