@@ -1,0 +1,421 @@
+#include "style/check.h"
+
+#include <set>
+
+#include "base/suggest.h"
+#include "style/params.h"
+#include "style/values.h"
+
+namespace bb::style {
+
+namespace {
+
+std::vector<std::string> split(const std::string& path) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (size_t dot; (dot = path.find('.', start)) != std::string::npos; start = dot + 1)
+        out.push_back(path.substr(start, dot - start));
+    out.push_back(path.substr(start));
+    return out;
+}
+
+/// One child name allowed under a table prefix: a leaf parameter or a group.
+struct Child {
+    std::string segment;           ///< key or "*"
+    const Param* leaf = nullptr;   ///< set when the child is a parameter
+};
+
+/// A key found in the file that names a parameter.
+struct Given {
+    const Param* param = nullptr;
+    std::string path;  ///< concrete, e.g. "colors.accent"
+    std::string key;   ///< what `*` matched, or ""
+    const Tree* node = nullptr;
+};
+
+class Walker {
+public:
+    Walker(const CheckContext& ctx, std::vector<base::Diagnostic>& errors) : ctx_(ctx), errors_(errors) {
+        for (const auto& p : parameters()) table_.push_back({&p, split(p.path)});
+    }
+
+    Sheet run(const Tree& root) {
+        walk(root, {}, "", "");
+        Sheet sheet;
+        collect_colors(sheet);
+        collect_families(root);
+        em_ = resolve_text_size(sheet);
+        for (const auto& row : table_) {
+            const Param& p = *row.param;
+            if (p.path == "colors.*" || p.path == "text.size") continue;  // done above
+            bool wildcard = p.path.find('*') != std::string::npos;
+            if (wildcard) {
+                for (const auto& g : given_)
+                    if (g.param == &p)
+                        if (auto v = convert(p, g.path, g.node, nullptr)) p.apply(sheet, *v, g.key);
+                continue;
+            }
+            const Given* g = find_given(p);
+            if (g) {
+                if (auto v = convert(p, g->path, g->node, nullptr)) p.apply(sheet, *v, "");
+            } else if (p.fallback) {
+                if (auto v = convert(p, p.path, nullptr, &*p.fallback)) p.apply(sheet, *v, "");
+            }
+        }
+        return sheet;
+    }
+
+private:
+    struct Row {
+        const Param* param;
+        std::vector<std::string> segments;
+    };
+
+    // ---- pass 1: keys against the table ---------------------------------
+
+    std::vector<Child> children(const std::vector<std::string>& prefix) const {
+        std::vector<Child> out;
+        for (const auto& row : table_) {
+            const auto& s = row.segments;
+            if (s.size() <= prefix.size() || !std::equal(prefix.begin(), prefix.end(), s.begin())) continue;
+            const std::string& seg = s[prefix.size()];
+            Child* existing = nullptr;
+            for (auto& c : out)
+                if (c.segment == seg) existing = &c;
+            if (!existing) {
+                out.push_back({seg, nullptr});
+                existing = &out.back();
+            }
+            if (s.size() == prefix.size() + 1) existing->leaf = row.param;
+        }
+        return out;
+    }
+
+    static std::vector<std::string> names_of(const std::vector<Child>& kids) {
+        std::vector<std::string> out;
+        for (const auto& c : kids)
+            if (c.segment != "*") out.push_back(c.segment);
+        return out;
+    }
+
+    /// "a, b, c" with a wildcard shown last as "or any name".
+    static std::string listing(const std::vector<Child>& kids) {
+        std::string out;
+        bool any = false;
+        for (const auto& c : kids) {
+            if (c.segment == "*") {
+                any = true;
+                continue;
+            }
+            out += (out.empty() ? "" : ", ") + c.segment;
+        }
+        if (any) out += out.empty() ? "any name" : ", or any name";
+        return out;
+    }
+
+    void walk(const Tree& map, const std::vector<std::string>& pattern, const std::string& path,
+              const std::string& key) {
+        std::vector<Child> kids = children(pattern);
+        std::vector<std::string> top_names = names_of(kids);
+        if (pattern.empty()) top_names.insert(top_names.begin(), "extends");
+        for (const auto& e : map.map) {
+            const Child* match = nullptr;
+            for (const auto& c : kids)
+                if (c.segment == e.key) match = &c;
+            std::string matched_key = key;
+            if (!match)
+                for (const auto& c : kids)
+                    if (c.segment == "*") match = &c, matched_key = e.key;
+            std::string child_path = path.empty() ? e.key : path + "." + e.key;
+            if (!match) {
+                std::string where = path.empty() ? "unknown top-level key '" + e.key + "'"
+                                                 : "unknown key '" + e.key + "' in '" + path + "'";
+                std::string allowed = pattern.empty() ? "extends, " + listing(kids) : listing(kids);
+                error(e.key_span, where + base::did_you_mean(e.key, top_names) + " (allowed: " + allowed + ")");
+                continue;
+            }
+            std::vector<std::string> child_pattern = pattern;
+            child_pattern.push_back(match->segment);
+            if (match->leaf) {
+                given_.push_back({match->leaf, child_path, matched_key, &e.value});
+                continue;
+            }
+            if (!e.value.is_map()) {
+                error(e.value.span, "expected a map for '" + child_path + "' (keys: " +
+                                        listing(children(child_pattern)) + "), got " + describe(e.value.kind));
+                continue;
+            }
+            walk(e.value, child_pattern, child_path, matched_key);
+            for (const auto& c : children(child_pattern))
+                if (c.leaf && c.leaf->required && !e.value.find(c.segment))
+                    error(e.key_span, "'" + child_path + "' needs a '" + c.segment + "' key");
+        }
+    }
+
+    const Given* find_given(const Param& p) const {
+        for (const auto& g : given_)
+            if (g.param == &p) return &g;
+        return nullptr;
+    }
+
+    // ---- pass 2: values ---------------------------------------------------
+
+    void collect_colors(Sheet& sheet) {
+        for (const auto& g : given_) {
+            if (g.param->path != "colors.*") continue;
+            if (auto v = convert(*g.param, g.path, g.node, nullptr)) {
+                g.param->apply(sheet, *v, g.key);
+                colors_[g.key] = v->color;
+            }
+        }
+    }
+
+    void collect_families(const Tree& root) {
+        const TreeEntry* fonts = root.find("fonts");
+        if (!fonts || !fonts->value.is_map()) return;
+        for (const auto& e : fonts->value.map)
+            if (e.key != "fallback" && e.value.is_map()) families_.push_back(e.key);
+    }
+
+    double resolve_text_size(Sheet& sheet) {
+        for (const auto& row : table_) {
+            const Param& p = *row.param;
+            if (p.path != "text.size") continue;
+            const Given* g = find_given(p);
+            auto v = g ? convert(p, g->path, g->node, nullptr) : convert(p, p.path, nullptr, &*p.fallback);
+            if (v) p.apply(sheet, *v, "");
+            return sheet.text.size;
+        }
+        return sheet.text.size;
+    }
+
+    /// The scalar text of a node (or default); nullopt after reporting when
+    /// the node is not a scalar. Null counts as "" for text types.
+    std::optional<std::string> scalar(const Param& p, const std::string& path, const Tree* node,
+                                      const std::string* fallback) {
+        if (!node) return *fallback;
+        if (node->kind == Tree::Kind::Scalar) return node->text;
+        if (node->kind == Tree::Kind::Null && (p.type == Type::String || p.type == Type::Template))
+            return std::string();
+        error(node->span, "expected " + type_name(p) + " for '" + path + "', got " + describe(node->kind));
+        return std::nullopt;
+    }
+
+    std::optional<Value> convert(const Param& p, const std::string& path, const Tree* node,
+                                 const std::string* fallback) {
+        base::Span at = node ? node->span : base::Span{};
+        Value v;
+        if (p.type == Type::FontList) return convert_font_list(p, path, node, fallback);
+        if (p.type == Type::PageSize && node && node->kind == Tree::Kind::List)
+            return convert_page_list(path, *node);
+        auto text = scalar(p, path, node, fallback);
+        if (!text) return std::nullopt;
+        auto fail = [&](const std::string& message) -> std::optional<Value> {
+            error(at, message);
+            return std::nullopt;
+        };
+        switch (p.type) {
+            case Type::Length:
+            case Type::LengthEm: {
+                auto r = parse_length(*text, p.length, em_, path);
+                if (!r.value) return fail(r.error);
+                v.length = *r.value;
+                break;
+            }
+            case Type::Color: {
+                auto r = parse_color(*text, colors_);
+                if (!r.value) return fail(r.error + " for '" + path + "'");
+                v.color = *r.value;
+                break;
+            }
+            case Type::HexColor: {
+                auto r = parse_hex_color(*text);
+                if (!r.value) return fail(r.error + " for '" + path + "'");
+                v.color = *r.value;
+                break;
+            }
+            case Type::Bool: {
+                auto r = parse_bool(*text, path);
+                if (!r.value) return fail(r.error);
+                v.flag = *r.value;
+                break;
+            }
+            case Type::Int: {
+                auto r = parse_int(*text, p.min, p.max, path);
+                if (!r.value) return fail(r.error);
+                v.number = *r.value;
+                break;
+            }
+            case Type::Enum: {
+                bool ok = false;
+                for (const auto& c : p.choices) ok = ok || c == *text;
+                if (!ok)
+                    return fail("bad value '" + *text + "' for '" + path + "'" +
+                                base::did_you_mean(*text, p.choices) +
+                                " (expected " + base::join_alternatives(p.choices) + ")");
+                v.text = *text;
+                break;
+            }
+            case Type::String: v.text = *text; break;
+            case Type::Template:
+                if (!check_template(p, path, *text, node)) return std::nullopt;
+                v.text = *text;
+                break;
+            case Type::FontRef: {
+                if (!check_family(path, *text, node ? node->span : base::Span{}, node == nullptr))
+                    return std::nullopt;
+                v.text = *text;
+                break;
+            }
+            case Type::FontFile: {
+                StyleDir dir = ctx_.dir_of ? ctx_.dir_of(at.file) : StyleDir{};
+                auto r = find_font(*text, dir);
+                if (!r.value) return fail(r.error);
+                v.text = *r.value;
+                break;
+            }
+            case Type::PageSize: {
+                auto size = named_page_size(*text);
+                if (!size)
+                    return fail("unknown page size '" + *text + "'" +
+                                base::did_you_mean(*text, page_size_names()) + " (expected " +
+                                base::join_alternatives(page_size_names()) + ", or [width, height])");
+                v.size = *size;
+                break;
+            }
+            case Type::FontList: break;  // handled above
+        }
+        return v;
+    }
+
+    std::optional<Value> convert_page_list(const std::string& path, const Tree& node) {
+        if (node.list.size() != 2) {
+            error(node.span, "a page size list needs two lengths, [width, height], got " +
+                                 std::to_string(node.list.size()));
+            return std::nullopt;
+        }
+        LengthRules rules{.allow_em = false, .allow_negative = false, .positive = true};
+        double wh[2] = {0, 0};
+        bool ok = true;
+        for (size_t i = 0; i < 2; ++i) {
+            const Tree& item = node.list[i];
+            if (item.kind != Tree::Kind::Scalar) {
+                error(item.span, "expected a length in '" + path + "', got " + describe(item.kind));
+                ok = false;
+                continue;
+            }
+            auto r = parse_length(item.text, rules, em_, path);
+            if (!r.value) {
+                error(item.span, r.error);
+                ok = false;
+            } else {
+                wh[i] = *r.value;
+            }
+        }
+        if (!ok) return std::nullopt;
+        Value v;
+        v.size = {wh[0], wh[1]};
+        return v;
+    }
+
+    std::optional<Value> convert_font_list(const Param& p, const std::string& path, const Tree* node,
+                                           const std::string* fallback) {
+        Value v;
+        if (!node) {
+            if (fallback && !fallback->empty()) v.names.push_back(*fallback);
+            return v;
+        }
+        if (node->kind == Tree::Kind::Null) return v;
+        if (node->kind != Tree::Kind::List) {
+            error(node->span, "expected " + type_name(p) + " for '" + path + "' (like [serif, sans]), got " +
+                                  describe(node->kind));
+            return std::nullopt;
+        }
+        bool ok = true;
+        for (const auto& item : node->list) {
+            if (item.kind != Tree::Kind::Scalar) {
+                error(item.span, "expected a font family name in '" + path + "', got " + describe(item.kind));
+                ok = false;
+            } else if (check_family(path, item.text, item.span, false)) {
+                v.names.push_back(item.text);
+            } else {
+                ok = false;
+            }
+        }
+        if (!ok) return std::nullopt;
+        return v;
+    }
+
+    bool check_family(const std::string& path, const std::string& name, base::Span at, bool is_default) {
+        for (const auto& f : families_)
+            if (f == name) return true;
+        std::string defined = families_.empty() ? "fonts defines no families"
+                                                : "fonts defines " + base::join_alternatives(families_);
+        if (is_default)
+            error(at, "'" + path + "' is not set and its default family '" + name +
+                          "' is not defined under fonts (" + defined + ")");
+        else
+            error(at, "unknown font family '" + name + "' for '" + path + "'" +
+                          base::did_you_mean(name, families_) + " (" + defined + ")");
+        return false;
+    }
+
+    bool check_template(const Param& p, const std::string& path, const std::string& text, const Tree* node) {
+        base::Span at = node ? node->span : base::Span{};
+        auto fields = template_fields(text);
+        if (!fields.value) {
+            error(at, fields.error + " for '" + path + "'");
+            return false;
+        }
+        std::vector<std::string> shown;
+        for (const auto& c : p.choices) shown.push_back("{" + c + "}");
+        bool ok = true;
+        for (const auto& f : *fields.value) {
+            bool known = false;
+            for (const auto& c : p.choices) known = known || c == f.name;
+            if (known) continue;
+            ok = false;
+            std::string written = "{" + f.name + "}";
+            error(field_span(at, written),
+                  "unknown field '" + written + "' in '" + path + "'" +
+                      base::did_you_mean(written, shown) + " (fields: " + base::join_alternatives(shown) + ")");
+        }
+        return ok;
+    }
+
+    /// Points at the field inside the value when it is written on the value's
+    /// own line as is (no escapes in between); otherwise at the value.
+    base::Span field_span(base::Span value, const std::string& written) const {
+        if (!value.known() || !ctx_.sources) return value;
+        const std::string& content = ctx_.sources->file(value.file).content;
+        size_t eol = content.find('\n', value.offset);
+        size_t hit = content.find(written, value.offset);
+        if (hit == std::string::npos || (eol != std::string::npos && hit > eol)) return value;
+        return {value.file, static_cast<uint32_t>(hit)};
+    }
+
+    void error(base::Span span, std::string message) {
+        base::Diagnostic d;
+        d.span = span;
+        if (!span.known()) d.file = ctx_.top_file;
+        d.message = std::move(message);
+        errors_.push_back(std::move(d));
+    }
+
+    const CheckContext& ctx_;
+    std::vector<base::Diagnostic>& errors_;
+    std::vector<Row> table_;
+    std::vector<Given> given_;
+    std::map<std::string, Color> colors_;
+    std::vector<std::string> families_;
+    double em_ = 10;
+};
+
+}  // namespace
+
+Sheet build_sheet(const Tree& root, const CheckContext& context, std::vector<base::Diagnostic>& errors) {
+    Walker w(context, errors);
+    return w.run(root);
+}
+
+}  // namespace bb::style
