@@ -6,8 +6,9 @@
 /// - a soft hyphen U+00AD is a hyphenation opportunity (drawn as "-" only when
 ///   a line ends there, never otherwise);
 /// - inside URLs and e-mail addresses breaks are allowed only after one of
-///   `/ . - ? & = _ @ #` and never at the very end nor right after the
-///   scheme's "//" (like typst's URL special case), never between letters.
+///   `/ . - ? & = _ @ # :`, and only after the last of a run of them ("://"
+///   stays whole), never at the very end (like typst's URL special case),
+///   never between letters.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

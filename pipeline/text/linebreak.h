@@ -91,7 +91,11 @@ struct Line {
     size_t begin;       ///< first item of the line (after discarding glue/penalties at the break)
     size_t end;         ///< index of the break item (glue or penalty); the line is items [begin, end)
                         ///< plus, when items[end] is a penalty, its width (e.g. a hyphen)
-    double ratio;       ///< adjustment ratio: >0 stretch, <0 shrink (>= -1 unless overfull)
+    /// Adjustment ratio that makes the line exactly as wide as the measure
+    /// with the items' own glue: >0 stretch, <0 shrink (-1 when overfull);
+    /// 0 when the line is short and has no stretch (ragged lines). Background
+    /// stretch (line_end_stretch, emergency_stretch) only ranks breaks.
+    double ratio;
     double natural;     ///< natural width including the break penalty's width
     int fitness;        ///< 0 very loose, 1 loose, 2 decent, 3 tight
     bool hyphenated;    ///< ends at a flagged penalty

@@ -1,0 +1,185 @@
+#include "text/break_points.h"
+
+#include <linebreak.h>
+
+#include <algorithm>
+#include <mutex>
+#include <string>
+
+#include "base/utf8.h"
+
+namespace bb::text {
+
+namespace {
+
+void ensure_init() {
+    static std::once_flag once;
+    std::call_once(once, [] { init_linebreak(); });
+}
+
+// Code point ending just before byte `pos` (pos > 0, on a boundary).
+char32_t cp_before(std::string_view s, size_t pos) {
+    size_t start = pos - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    size_t i = start;
+    return base::next_code_point(s, i);
+}
+
+char32_t cp_at(std::string_view s, size_t pos) {
+    if (pos >= s.size()) return 0;
+    return base::next_code_point(s, pos);
+}
+
+bool is_glue_char(char32_t cp) { return cp == 0xA0 || cp == 0x202F || cp == 0x2011 || cp == 0x2060 || cp == 0xFEFF; }
+
+bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Characters after which a URL may break (typst-like, Chicago-like).
+bool is_url_break_char(char32_t cp) {
+    switch (cp) {
+    case '/': case '.': case '-': case '?': case '&': case '=': case '_': case '@': case '#': case ':':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool ends_token(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '>' || c == '"'; }
+
+// Non-ASCII characters that end a URL token: spaces and typographic quotes,
+// brackets and dashes around it (“http://x.org”, «…», —).
+bool ends_token_cp(char32_t cp) {
+    return cp == 0xA0 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB ||
+           cp == 0x3000;
+}
+
+bool is_trailing_punct(char c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
+           c == '}' || c == '\'' || c == '*';
+}
+
+}  // namespace
+
+std::vector<UrlRange> find_urls(std::string_view s) {
+    std::vector<UrlRange> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        // One token: up to white space or a typographic delimiter.
+        size_t b = i;
+        size_t e = i;
+        while (e < s.size()) {
+            unsigned char c = static_cast<unsigned char>(s[e]);
+            if (c < 0x80) {
+                if (ends_token(c)) break;
+                ++e;
+            } else {
+                size_t k = e;
+                char32_t cp = base::next_code_point(s, k);
+                if (ends_token_cp(cp)) break;
+                e = k;
+            }
+        }
+        if (e == b) {  // a delimiter: skip it
+            size_t k = i;
+            base::next_code_point(s, k);
+            i = k;
+            continue;
+        }
+        std::string_view tok = s.substr(b, e - b);
+        size_t start = std::string_view::npos;
+        if (size_t p = tok.find("://"); p != std::string_view::npos && p > 0) {
+            size_t q = p;
+            while (q > 0 && (is_ascii_alnum(tok[q - 1]) || tok[q - 1] == '+' || tok[q - 1] == '.' || tok[q - 1] == '-'))
+                --q;
+            if (q < p) start = q;
+        }
+        if (start == std::string_view::npos) {
+            size_t p = 0;
+            while (p < tok.size()) {  // "www." at the token start or after an opening bracket
+                size_t w = tok.find("www.", p);
+                if (w == std::string_view::npos) break;
+                if (w == 0 || !is_ascii_alnum(tok[w - 1])) { start = w; break; }
+                p = w + 1;
+            }
+        }
+        if (start == std::string_view::npos) {
+            size_t at = tok.find('@');
+            if (at != std::string_view::npos && at > 0 && at + 1 < tok.size() && is_ascii_alnum(tok[at - 1]) &&
+                is_ascii_alnum(tok[at + 1]) && tok.find('.', at) != std::string_view::npos) {
+                size_t q = at;
+                while (q > 0 && (is_ascii_alnum(tok[q - 1]) || tok[q - 1] == '.' || tok[q - 1] == '_' ||
+                                 tok[q - 1] == '-' || tok[q - 1] == '+' || tok[q - 1] == '%'))
+                    --q;
+                start = q;
+            }
+        }
+        if (start != std::string_view::npos) {
+            size_t end = tok.size();
+            while (end > start + 1 && is_trailing_punct(tok[end - 1])) {
+                // Keep a ')' that closes a '(' inside the URL (Wikipedia links).
+                if (tok[end - 1] == ')' && tok.substr(start, end - start).find('(') != std::string_view::npos) break;
+                --end;
+            }
+            out.push_back({b + start, b + end});
+        }
+        i = e;
+    }
+    return out;
+}
+
+bool is_url(std::string_view word) { return !find_urls(word).empty(); }
+
+std::vector<BreakPoint> break_points(std::string_view s, std::string_view lang) {
+    std::vector<BreakPoint> out;
+    if (s.empty()) return out;
+    ensure_init();
+    std::vector<char> brks(s.size());
+    std::string lang_z(lang.substr(0, lang.find_first_of("-_")));
+    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(s.data()), s.size(), lang_z.empty() ? nullptr : lang_z.c_str(),
+                        brks.data());
+    std::vector<UrlRange> urls = find_urls(s);
+    size_t u = 0;
+    for (size_t i = 0; i + 1 < s.size(); ++i) {
+        size_t pos = i + 1;
+        while (u < urls.size() && urls[u].end <= pos) ++u;
+        bool in_url = u < urls.size() && urls[u].begin < pos && pos < urls[u].end;
+        if (in_url) {
+            // Our own rule replaces UAX #14 inside URLs: after a separator,
+            // only at the end of a run of separators ("://" stays whole),
+            // never right before the end.
+            if ((static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) continue;
+            char32_t before = cp_before(s, pos), after = cp_at(s, pos);
+            if (is_url_break_char(before) && !is_url_break_char(after)) out.push_back({pos, BreakKind::Allowed});
+            continue;
+        }
+        char b = brks[i];
+        if (b != LINEBREAK_MUSTBREAK && b != LINEBREAK_ALLOWBREAK) continue;
+        char32_t before = cp_before(s, pos), after = cp_at(s, pos);
+        if (b == LINEBREAK_MUSTBREAK) {
+            out.push_back({pos, BreakKind::Mandatory});
+            continue;
+        }
+        if (is_glue_char(before) || is_glue_char(after)) continue;
+        BreakKind kind = BreakKind::Allowed;
+        if (before == 0xAD) kind = BreakKind::SoftHyphen;
+        else if (before == '-' || before == 0x2010) kind = BreakKind::Hyphen;
+        out.push_back({pos, kind});
+    }
+    return out;
+}
+
+std::vector<size_t> emergency_points(std::string_view word) {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < word.size();) {
+        base::next_code_point(word, i);
+        if (i >= word.size()) break;
+        char32_t next = cp_at(word, i);
+        if (next >= 0x300 && next <= 0x36F) continue;  // keep combining marks with their base
+        out.push_back(i);
+    }
+    return out;
+}
+
+}  // namespace bb::text

@@ -1,0 +1,78 @@
+#include "text/coverage.h"
+
+#include <cstdio>
+
+#include "base/utf8.h"
+
+namespace bb::text {
+
+namespace {
+bool is_space(char32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == '\t'; }
+bool is_combining(char32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
+}  // namespace
+
+bool is_invisible(char32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) ||
+           cp == 0x2060 || cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+int covering_font(char32_t cp, std::span<const Font* const> chain) {
+    if (is_invisible(cp)) return 0;
+    for (size_t k = 0; k < chain.size(); ++k)
+        if (chain[k] && chain[k]->has_glyph(cp)) return static_cast<int>(k);
+    return -1;
+}
+
+std::vector<Uncovered> uncovered(std::string_view utf8, std::span<const Font* const> chain) {
+    std::vector<Uncovered> out;
+    for (size_t i = 0; i < utf8.size();) {
+        size_t at = i;
+        char32_t cp = base::next_code_point(utf8, i);
+        if (covering_font(cp, chain) < 0) out.push_back({at, cp});
+    }
+    return out;
+}
+
+std::vector<FontRun> split_by_coverage(std::string_view utf8, std::span<const Font* const> chain) {
+    std::vector<FontRun> runs;
+    int current = -1;  // font of the open run; -1 before the first decided character
+    size_t start = 0;
+    for (size_t i = 0; i < utf8.size();) {
+        size_t at = i;
+        char32_t cp = base::next_code_point(utf8, i);
+        int f;
+        if (is_space(cp) || is_invisible(cp)) {
+            // Spaces join whatever run is open: the main font usually has
+            // them, and switching fonts for a space only adds fragments.
+            f = current;
+            if (f >= 0 && !chain[f]->has_glyph(cp) && !is_invisible(cp)) {
+                int main = covering_font(cp, chain);
+                if (main >= 0) f = main;
+            }
+        } else if (is_combining(cp) && current >= 0 && chain[current]->has_glyph(cp)) {
+            f = current;
+        } else {
+            f = covering_font(cp, chain);
+            if (f < 0) f = current >= 0 ? current : 0;
+        }
+        if (f < 0) continue;  // leading spaces: decided by the next character
+        if (current < 0) {
+            current = f;
+            start = 0;
+        } else if (f != current) {
+            runs.push_back({start, at, current});
+            start = at;
+            current = f;
+        }
+    }
+    if (!utf8.empty()) runs.push_back({start, utf8.size(), current < 0 ? 0 : current});
+    return runs;
+}
+
+std::string code_point_name(char32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+}
+
+}  // namespace bb::text

@@ -1,0 +1,198 @@
+#include "text/font_metrics.h"
+
+#include <hb-ot.h>
+#include <hb.h>
+
+#include <cmath>
+
+#include "base/utf8.h"
+
+namespace bb::text {
+
+namespace {
+
+constexpr char32_t kSoftHyphen = 0xAD;
+
+// libharu's /W width: unsigned integer arithmetic, so truncation toward zero
+// (hpdf_fontdef_tt.c computes advance_width * 1000 / units_per_em the same way).
+int to_thousandths(hb_position_t font_units, int upem) {
+    if (font_units < 0) return -static_cast<int>(static_cast<uint32_t>(-font_units) * 1000u / upem);
+    return static_cast<int>(static_cast<uint32_t>(font_units) * 1000u / static_cast<uint32_t>(upem));
+}
+
+std::string name_entry(hb_face_t* face, hb_ot_name_id_t id) {
+    unsigned len = 0;
+    len = hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, nullptr);
+    if (len == 0) {
+        unsigned l2 = 0;
+        len = hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &l2, nullptr);
+    }
+    if (len == 0) return {};
+    std::string out(len + 1, '\0');
+    unsigned size = len + 1;
+    if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &size, out.data()) == 0) {
+        size = len + 1;
+        hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &size, out.data());
+    }
+    out.resize(size);
+    return out;
+}
+
+}  // namespace
+
+std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
+    auto fail = [&](std::string msg) -> std::unique_ptr<Font> {
+        if (error) *error = std::move(msg);
+        return nullptr;
+    };
+    hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+    if (!blob) return fail("cannot read font file " + path);
+    std::unique_ptr<Font> f(new Font());
+    f->path_ = path;
+    f->blob_ = blob;
+    f->face_ = hb_face_create(blob, 0);
+    if (hb_face_get_glyph_count(f->face_) == 0) return fail(path + " is not a TrueType/OpenType font");
+    hb_blob_t* glyf = hb_face_reference_table(f->face_, HB_TAG('g', 'l', 'y', 'f'));
+    bool has_glyf = hb_blob_get_length(glyf) > 0;
+    hb_blob_destroy(glyf);
+    if (!has_glyf) return fail(path + " has no TrueType outlines (glyf table); the PDF writer needs TrueType, not CFF");
+    f->font_ = hb_font_create(f->face_);  // scale = upem: positions in font units
+    f->upem_ = static_cast<int>(hb_face_get_upem(f->face_));
+    if (f->upem_ <= 0) return fail(path + " has an invalid units-per-em");
+    hb_font_make_immutable(f->font_);
+    f->family_ = name_entry(f->face_, HB_OT_NAME_ID_FONT_FAMILY);
+    f->style_name_ = name_entry(f->face_, HB_OT_NAME_ID_FONT_SUBFAMILY);
+
+    hb_font_extents_t ext{};
+    hb_font_get_h_extents(f->font_, &ext);
+    f->ascender_ = to_thousandths(ext.ascender, f->upem_);
+    f->descender_ = to_thousandths(ext.descender, f->upem_);
+    f->line_gap_ = to_thousandths(ext.line_gap, f->upem_);
+    hb_position_t pos = 0;
+    if (hb_ot_metrics_get_position(f->font_, HB_OT_METRICS_TAG_CAP_HEIGHT, &pos))
+        f->cap_height_ = to_thousandths(pos, f->upem_);
+    if (hb_ot_metrics_get_position(f->font_, HB_OT_METRICS_TAG_X_HEIGHT, &pos))
+        f->x_height_ = to_thousandths(pos, f->upem_);
+    f->notdef_advance_ = to_thousandths(hb_font_get_glyph_h_advance(f->font_, 0), f->upem_);
+
+    // The whole BMP table once, so that lookups are lock-free and O(1).
+    f->bmp_.assign(0x10000, -1);
+    hb_set_t* cps = hb_set_create();
+    hb_face_collect_unicodes(f->face_, cps);
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(cps, &cp)) {
+        if (cp > 0xFFFF) break;
+        hb_codepoint_t gid = 0;
+        if (!hb_font_get_nominal_glyph(f->font_, cp, &gid) || gid == 0) continue;
+        f->bmp_[cp] = to_thousandths(hb_font_get_glyph_h_advance(f->font_, gid), f->upem_);
+    }
+    hb_set_destroy(cps);
+    return f;
+}
+
+Font::~Font() {
+    hb_font_destroy(font_);
+    hb_face_destroy(face_);
+    hb_blob_destroy(blob_);
+}
+
+bool Font::has_glyph(char32_t cp) const { return cp <= 0xFFFF && bmp_[cp] >= 0; }
+
+int Font::advance(char32_t cp) const {
+    if (cp <= 0xFFFF && bmp_[cp] >= 0) return bmp_[cp];
+    return notdef_advance_;
+}
+
+int Font::kern(char32_t left, char32_t right) const {
+    if (!has_glyph(left) || !has_glyph(right)) return 0;
+    uint64_t key = (static_cast<uint64_t>(left) << 32) | right;
+    {
+        std::lock_guard<std::mutex> lock(kern_mutex_);
+        auto it = kern_cache_.find(key);
+        if (it != kern_cache_.end()) return it->second;
+    }
+    // Shape the pair with kerning on and every substitution that would change
+    // the glyph/character correspondence off (libharu draws by code point).
+    hb_buffer_t* buf = hb_buffer_create();
+    hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
+    uint32_t pair[2] = {static_cast<uint32_t>(left), static_cast<uint32_t>(right)};
+    hb_buffer_add_utf32(buf, pair, 2, 0, 2);
+    hb_buffer_guess_segment_properties(buf);
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    static const hb_feature_t features[] = {
+        {HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+        {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+        {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+        {HB_TAG('c', 'a', 'l', 't'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+        {HB_TAG('r', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    };
+    hb_shape(font_, buf, features, sizeof features / sizeof features[0]);
+    unsigned n = 0;
+    hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
+    hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, nullptr);
+    int value = 0;
+    if (n == 2) {
+        hb_position_t plain = hb_font_get_glyph_h_advance(font_, info[0].codepoint);
+        hb_position_t delta = pos[0].x_advance - plain;
+        if (delta != 0) value = static_cast<int>(std::lround(delta * 1000.0 / upem_));
+    }
+    hb_buffer_destroy(buf);
+    std::lock_guard<std::mutex> lock(kern_mutex_);
+    kern_cache_.emplace(key, value);
+    return value;
+}
+
+int64_t Font::width_units(std::string_view utf8, bool kerning) const {
+    int64_t total = 0;
+    char32_t prev = 0;
+    bool have_prev = false;
+    for (size_t i = 0; i < utf8.size();) {
+        char32_t cp = base::next_code_point(utf8, i);
+        if (cp == kSoftHyphen) continue;
+        total += advance(cp);
+        if (kerning && have_prev) total += kern(prev, cp);
+        prev = cp;
+        have_prev = true;
+    }
+    return total;
+}
+
+double Font::width(std::string_view utf8, double size, bool kerning) const {
+    return static_cast<double>(width_units(utf8, kerning)) * size / 1000.0;
+}
+
+std::vector<Font::Glyph> Font::shape(std::string_view utf8, bool kerning) const {
+    std::vector<Glyph> out;
+    for (size_t i = 0; i < utf8.size();) {
+        size_t at = i;
+        char32_t cp = base::next_code_point(utf8, i);
+        if (cp == kSoftHyphen) continue;
+        if (kerning && !out.empty()) out.back().kern_after = kern(out.back().cp, cp);
+        out.push_back({at, cp, advance(cp), 0});
+    }
+    return out;
+}
+
+const Font* FontSet::get(const std::string& path, std::string* error) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = fonts_.find(path); it != fonts_.end()) return it->second.get();
+    if (auto it = failed_.find(path); it != failed_.end()) {
+        if (error) *error = it->second;
+        return nullptr;
+    }
+    std::string why;
+    auto font = Font::load(path, &why);
+    if (!font) {
+        failed_.emplace(path, why);
+        if (error) *error = why;
+        return nullptr;
+    }
+    return fonts_.emplace(path, std::move(font)).first->second.get();
+}
+
+size_t FontSet::size() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return fonts_.size();
+}
+
+}  // namespace bb::text

@@ -1,0 +1,402 @@
+// Knuth & Plass total-fit line breaking. Reference: D. E. Knuth and M. F.
+// Plass, "Breaking Paragraphs into Lines", Software: Practice and Experience
+// 11(11):1119-1184, 1981; and TeX: The Program (Knuth 1986) §§813-890, whose
+// section numbers are cited below. Differences from TeX, on purpose:
+// - widths are doubles in points (no scaled integers, no fil orders: kFill);
+// - totals come from prefix sums instead of TeX's delta nodes (same result,
+//   simpler code; the break width of §837 is the prefix sum at the first box
+//   after the break);
+// - after TeX's three passes, a fourth ignores the tolerance and a fifth adds
+//   the caller's character-level emergency breaks, so that no line is wider
+//   than the measure unless a single unbreakable box is.
+#include "text/linebreak.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace bb::text {
+
+Item Item::make_box(double width, size_t payload) {
+    Item it;
+    it.type = Type::Box;
+    it.width = width;
+    it.payload = payload;
+    return it;
+}
+
+Item Item::make_glue(double width, double stretch, double shrink, size_t payload) {
+    Item it;
+    it.type = Type::Glue;
+    it.width = width;
+    it.stretch = stretch;
+    it.shrink = shrink;
+    it.payload = payload;
+    return it;
+}
+
+Item Item::make_penalty(double width, double penalty, bool flagged, size_t payload) {
+    Item it;
+    it.type = Type::Penalty;
+    it.width = width;
+    it.penalty = penalty;
+    it.flagged = flagged;
+    it.payload = payload;
+    return it;
+}
+
+void finish_paragraph(std::vector<Item>& items) {
+    // TeX removes a trailing space before \parfillskip (§816): a break there
+    // would end the paragraph with an empty line.
+    while (!items.empty() && items.back().is_glue()) items.pop_back();
+    items.push_back(Item::make_penalty(0, kInfPenalty));
+    items.push_back(Item::make_glue(0, kFill, 0));
+    items.push_back(Item::make_penalty(0, -kInfPenalty));
+}
+
+std::vector<size_t> BreakResult::breaks() const {
+    std::vector<size_t> out;
+    out.reserve(lines.size());
+    for (const auto& l : lines) out.push_back(l.end);
+    return out;
+}
+
+double badness(double shortfall, double stretch) {
+    // §108: badness(t, s) ~ 100 (t/s)^3, 10000 when "infinitely bad".
+    if (shortfall == 0) return 0;
+    if (stretch <= 0) return 10000;
+    double r = shortfall / stretch;
+    if (r > 4.6416) return 10000;  // 100 r^3 >= 10000
+    return std::floor(100 * r * r * r + 0.5);
+}
+
+namespace {
+
+constexpr double kAwful = std::numeric_limits<double>::infinity();
+
+enum Fitness { VeryLoose = 0, Loose = 1, Decent = 2, Tight = 3 };
+
+struct Node {
+    size_t pos;          // break item index (npos for the paragraph start)
+    size_t line;         // lines ended so far
+    int fitness;
+    double total;        // total demerits up to here
+    size_t parent;       // node index, npos for the start
+    double tw, ty, tz;   // prefix sums at the first item of the next line
+    size_t next_begin;   // first item of the next line
+    bool flagged;        // the break is a hyphen
+    bool overfull;       // the line ending here is overfull (artificial break)
+};
+
+struct Pass {
+    double tolerance;
+    bool hyphenate;      // use discretionary (hyphenator) penalties
+    bool emergency;      // use emergency (character-level) penalties
+    double background;   // extra stretch per line (\rightskip + emergency stretch)
+    bool last_resort;    // never fail: artificial breaks for unavoidable overfull lines
+    bool uncapped;       // badness beyond 10000 still ranks lines
+};
+
+class Breaker {
+public:
+    Breaker(std::span<const Item> items, const Measure& measure, const BreakParams& params)
+        : items_(items), measure_(measure), p_(params) {
+        size_t n = items.size();
+        sw_.assign(n + 1, 0);
+        sy_.assign(n + 1, 0);
+        sz_.assign(n + 1, 0);
+        for (size_t i = 0; i < n; ++i) {
+            const Item& it = items[i];
+            bool counts = !it.is_penalty();
+            sw_[i + 1] = sw_[i] + (counts ? it.width : 0);
+            sy_[i + 1] = sy_[i] + (it.is_glue() ? it.stretch : 0);
+            sz_[i + 1] = sz_[i] + (it.is_glue() ? it.shrink : 0);
+        }
+    }
+
+    // Runs one pass; false when it found no way to the end.
+    bool run(const Pass& pass, BreakResult& out) {
+        nodes_.clear();
+        active_.clear();
+        pass_ = pass;
+        size_t first = first_after(std::string::npos);
+        nodes_.push_back({std::string::npos, 0, Decent, 0, std::string::npos, sw_[first], sy_[first], sz_[first],
+                          first, false, false});
+        active_.push_back(0);
+        for (size_t b = 0; b < items_.size(); ++b) {
+            const Item& it = items_[b];
+            bool legal = false;
+            if (it.is_glue()) legal = b > 0 && items_[b - 1].is_box();
+            else if (it.is_penalty()) {
+                legal = it.penalty < kInfPenalty;
+                if (it.discretionary && !pass.hyphenate) legal = false;
+                if (it.emergency && !pass.emergency) legal = false;
+            }
+            if (!legal) continue;
+            try_break(b);
+            if (active_.empty()) return false;
+        }
+        return finish(out);
+    }
+
+private:
+    // First item of a line that starts after a break at `b` (§837, §879):
+    // glue and penalties are discarded up to the next box, but never past a
+    // forced break.
+    size_t first_after(size_t b) const {
+        size_t j = b == std::string::npos ? 0 : b + 1;
+        while (j < items_.size() && !items_[j].is_box() && !items_[j].is_forced_break()) ++j;
+        return j;
+    }
+
+    double line_width(size_t line) const { return measure_.at(line); }
+
+    void try_break(size_t b) {
+        const Item& brk = items_[b];
+        double pw = brk.is_penalty() ? brk.width : 0;
+        bool forced = brk.is_forced_break();
+        bool is_final = b + 1 == items_.size();
+        // Best candidate per (line class, fitness class) (§829-§836).
+        struct Candidate {
+            size_t line_class;
+            double d[4];
+            size_t from[4];
+        };
+        std::vector<Candidate> cands;
+        auto candidate_for = [&](size_t cls) -> Candidate& {
+            for (auto& c : cands)
+                if (c.line_class == cls) return c;
+            cands.push_back({cls, {kAwful, kAwful, kAwful, kAwful}, {0, 0, 0, 0}});
+            return cands.back();
+        };
+        std::vector<size_t> keep;
+        keep.reserve(active_.size());
+        // Nodes deactivated here because their line would be overfull, for
+        // an artificial break in the last-resort passes (§851, §854).
+        size_t best_overfull = std::string::npos;
+        double best_overflow = kAwful;
+        for (size_t ai : active_) {
+            const Node& a = nodes_[ai];
+            double L = line_width(a.line);
+            double natural = sw_[b] - a.tw + pw;
+            double stretch = sy_[b] - a.ty + pass_.background;
+            double shrink = sz_[b] - a.tz;
+            double bad;
+            int fit;
+            bool overfull = false;
+            if (natural <= L) {
+                double shortfall = L - natural;
+                if (pass_.uncapped && shortfall > 0) {
+                    double r = stretch > 0 ? shortfall / stretch : 1e3;
+                    bad = std::min(100 * r * r * r, 1e12);
+                } else {
+                    bad = stretch >= kFill ? 0 : badness(shortfall, stretch);
+                }
+                fit = bad > 99 ? VeryLoose : bad > 12 ? Loose : Decent;
+            } else {
+                double excess = natural - L;
+                if (excess > shrink + 1e-9) {
+                    overfull = true;
+                    bad = 10001;
+                } else {
+                    bad = badness(excess, shrink);
+                }
+                fit = bad > 12 ? Tight : Decent;
+            }
+            if (overfull) {
+                if (excess_less(natural - L - shrink, a, best_overflow, best_overfull)) {
+                    best_overflow = natural - L - shrink;
+                    best_overfull = ai;
+                }
+                continue;  // deactivated (§851)
+            }
+            if (!forced) keep.push_back(ai);
+            if (bad > pass_.tolerance) continue;
+            // Demerits (§859).
+            double d = p_.line_penalty + bad;
+            d = d * d;
+            if (brk.is_penalty()) {
+                if (brk.penalty >= 0) d += brk.penalty * brk.penalty;
+                else if (brk.penalty > -kInfPenalty) d -= brk.penalty * brk.penalty;
+            }
+            // §859: TeX ends a paragraph with try_break(eject_penalty,
+            // hyphenated), so a hyphen on the next-to-last line costs
+            // final_hyphen_demerits; two hyphens in a row cost double.
+            if (a.flagged) {
+                if (is_final) d += p_.final_hyphen_demerits;
+                else if (brk.is_penalty() && brk.flagged) d += p_.double_hyphen_demerits;
+            }
+            if (std::abs(fit - a.fitness) > 1) d += p_.adj_demerits;
+            d += a.total;
+            Candidate& c = candidate_for(line_class(a.line + 1));
+            if (d < c.d[fit]) {
+                c.d[fit] = d;
+                c.from[fit] = ai;
+            }
+        }
+        // §851/§854: in the last resort, when nothing else survives, break
+        // here anyway from the node whose line overflows least.
+        if (pass_.last_resort && cands.empty() && keep.empty() && best_overfull != std::string::npos) {
+            Candidate& c = candidate_for(line_class(nodes_[best_overfull].line + 1));
+            c.d[Decent] = nodes_[best_overfull].total;
+            c.from[Decent] = best_overfull;
+            artificial_ = best_overfull;
+        } else {
+            artificial_ = std::string::npos;
+        }
+        active_ = std::move(keep);
+        size_t next = first_after(b);
+        for (const auto& c : cands) {
+            double minimum = *std::min_element(std::begin(c.d), std::end(c.d));
+            for (int f = 0; f < 4; ++f) {
+                // §836: a class more than adj_demerits worse than the best can
+                // never win later, since adjacency costs at most that much.
+                if (c.d[f] == kAwful || c.d[f] > minimum + p_.adj_demerits) continue;
+                const Node& from = nodes_[c.from[f]];
+                bool art = c.from[f] == artificial_;
+                nodes_.push_back({b, from.line + 1, f, c.d[f], c.from[f], sw_[next], sy_[next], sz_[next], next,
+                                  brk.is_penalty() && brk.flagged && !is_final, art});
+                active_.push_back(nodes_.size() - 1);
+            }
+        }
+        if (p_.max_active > 0 && active_.size() > p_.max_active) {
+            std::stable_sort(active_.begin(), active_.end(),
+                             [&](size_t x, size_t y) { return nodes_[x].total < nodes_[y].total; });
+            active_.resize(p_.max_active);
+            std::sort(active_.begin(), active_.end());
+        }
+    }
+
+    bool excess_less(double overflow, const Node& a, double best_overflow, size_t best) const {
+        if (best == std::string::npos) return true;
+        if (overflow < best_overflow - 1e-9) return true;
+        return std::abs(overflow - best_overflow) <= 1e-9 && a.total < nodes_[best].total;
+    }
+
+    size_t line_class(size_t line) const {
+        // §848 easy_line: past the last special width all lines are alike.
+        if (p_.looseness != 0) return line;
+        return std::min(line, measure_.widths.size() - 1);
+    }
+
+    bool finish(BreakResult& out) {
+        // Nodes at the last item are the candidates (§873-§875).
+        size_t end = items_.size() - 1;
+        size_t best = std::string::npos;
+        for (size_t ai : active_)
+            if (nodes_[ai].pos == end && (best == std::string::npos || nodes_[ai].total < nodes_[best].total))
+                best = ai;
+        if (best == std::string::npos) return false;
+        if (p_.looseness != 0) {  // §875
+            size_t best_line = nodes_[best].line;
+            long actual = 0;
+            double fewest = nodes_[best].total;
+            for (size_t ai : active_) {
+                const Node& r = nodes_[ai];
+                if (r.pos != end) continue;
+                long diff = static_cast<long>(r.line) - static_cast<long>(best_line);
+                if ((diff < actual && p_.looseness <= diff) || (diff > actual && p_.looseness >= diff)) {
+                    best = ai;
+                    actual = diff;
+                    fewest = r.total;
+                } else if (diff == actual && r.total < fewest) {
+                    best = ai;
+                    fewest = r.total;
+                }
+            }
+        }
+        std::vector<size_t> chain;
+        for (size_t k = best; k != 0 && k != std::string::npos; k = nodes_[k].parent) chain.push_back(k);
+        std::reverse(chain.begin(), chain.end());
+        out.lines.clear();
+        out.overfull.clear();
+        out.demerits = nodes_[best].total;
+        size_t prev = 0;
+        for (size_t k : chain) {
+            const Node& n = nodes_[k];
+            const Node& a = nodes_[prev];
+            Line line;
+            line.begin = a.next_begin;
+            line.end = n.pos;
+            const Item& brk = items_[n.pos];
+            double pw = brk.is_penalty() ? brk.width : 0;
+            double L = line_width(a.line);
+            line.natural = sw_[n.pos] - a.tw + pw;
+            double stretch = sy_[n.pos] - a.ty, shrink = sz_[n.pos] - a.tz;
+            // The ratio that makes the line exactly L with its own glue
+            // (background stretch only ranks breaks, like TeX's emergency
+            // stretch; the caller justifies with the real glue).
+            if (line.natural < L) line.ratio = stretch > 0 ? (L - line.natural) / stretch : 0;
+            else if (line.natural > L) line.ratio = shrink > 0 ? -(line.natural - L) / shrink : 0;
+            else line.ratio = 0;
+            line.overfull = line.natural - shrink > L + 1e-9;
+            if (line.overfull) line.ratio = shrink > 0 ? -1 : 0;
+            line.fitness = n.fitness;
+            line.hyphenated = brk.is_penalty() && brk.flagged && n.pos + 1 != items_.size();
+            if (line.overfull) out.overfull.push_back(out.lines.size());
+            out.lines.push_back(line);
+            prev = k;
+        }
+        return true;
+    }
+
+    std::span<const Item> items_;
+    const Measure& measure_;
+    const BreakParams& p_;
+    Pass pass_{};
+    std::vector<double> sw_, sy_, sz_;
+    std::vector<Node> nodes_;
+    std::vector<size_t> active_;
+    size_t artificial_ = std::string::npos;
+};
+
+}  // namespace
+
+BreakResult break_lines(std::span<const Item> items, const Measure& measure, const BreakParams& params) {
+    BreakResult result;
+    if (items.empty() || measure.widths.empty()) return result;
+    // The list must end with a forced break; accept lists that do not by
+    // treating their end as one (on a copy).
+    std::vector<Item> fixed;
+    if (!items.back().is_forced_break()) {
+        fixed.assign(items.begin(), items.end());
+        finish_paragraph(fixed);
+        items = fixed;
+    }
+    bool has_discretionary = false, has_emergency = false;
+    for (const auto& it : items) {
+        has_discretionary |= it.is_penalty() && it.discretionary;
+        has_emergency |= it.is_penalty() && it.emergency;
+    }
+    Breaker breaker(items, measure, params);
+    double bg = params.line_end_stretch;
+    double em = bg + std::max(0.0, params.emergency_stretch);
+    // §863: pretolerance without hyphenation; then tolerance with it; then
+    // emergency stretch; then (ours) any fitting line; then emergency breaks.
+    if (params.pretolerance >= 0) {
+        if (breaker.run({params.pretolerance, false, false, bg, false, false}, result)) {
+            result.pass = 1;
+            return result;
+        }
+    }
+    if (breaker.run({params.tolerance, true, false, bg, false, false}, result)) {
+        result.pass = 2;
+        return result;
+    }
+    if (params.emergency_stretch > 0 && breaker.run({params.tolerance, true, false, em, false, false}, result)) {
+        result.pass = 3;
+        return result;
+    }
+    breaker.run({kAwful, true, false, em, true, true}, result);
+    result.pass = 4;
+    if (result.overfull.empty() || !has_emergency) return result;
+    BreakResult last;
+    breaker.run({kAwful, true, true, em, true, true}, last);
+    last.pass = 5;
+    if (last.overfull.size() <= result.overfull.size()) return last;
+    (void)has_discretionary;
+    return result;
+}
+
+}  // namespace bb::text
