@@ -223,14 +223,14 @@ private:
                 break;
             }
             case Type::Color: {
-                auto r = parse_color(*text, colors_);
-                if (!r.value) return fail(r.error + " for '" + path + "'");
+                auto r = parse_color(*text, colors_, path);
+                if (!r.value) return fail(r.error);
                 v.color = *r.value;
                 break;
             }
             case Type::HexColor: {
-                auto r = parse_hex_color(*text);
-                if (!r.value) return fail(r.error + " for '" + path + "'");
+                auto r = parse_hex_color(*text, path);
+                if (!r.value) return fail(r.error);
                 v.color = *r.value;
                 break;
             }

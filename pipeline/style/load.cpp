@@ -51,12 +51,14 @@ public:
         dirs_[index] = {fs::path(display).parent_path().string(), absolute.parent_path()};
         if (size_t bad = base::find_invalid_utf8(content); bad != std::string::npos) {
             error({index, static_cast<uint32_t>(bad)}, "the style file is not valid UTF-8");
+            unreadable_ = true;
             return empty_map(index);
         }
-        Tree tree = parse_yaml(sources_, index, errors_);
+        Tree tree = parse_yaml(sources_, index, errors_, unreadable_);
         if (!tree.is_map()) {
             error(tree.span, "a style file is a map of settings (page:, text:, ...), not " +
                                  describe(tree.kind));
+            unreadable_ = true;
             return empty_map(index);
         }
         auto it = std::find_if(tree.map.begin(), tree.map.end(),
@@ -81,6 +83,10 @@ public:
         merge_into(*base, tree);
         return base;
     }
+
+    /// A file of the chain could not be parsed: its settings are unknown, so
+    /// checking the rest would only report missing keys that are not missing.
+    bool unreadable() const { return unreadable_; }
 
     StyleDir dir_of(uint32_t file) const {
         auto it = dirs_.find(file);
@@ -137,6 +143,7 @@ private:
     base::SourceMap& sources_;
     std::vector<base::Diagnostic>& errors_;
     std::map<uint32_t, StyleDir> dirs_;
+    bool unreadable_ = false;
 };
 
 }  // namespace
@@ -150,7 +157,7 @@ std::optional<Sheet> load(const std::string& path, base::SourceMap& sources, bas
     if (ec) absolute = path;
     std::optional<Tree> tree = loader.load_file(path, absolute, chain, {});
     std::optional<Sheet> sheet;
-    if (tree) {
+    if (tree && !loader.unreadable()) {
         CheckContext ctx;
         ctx.sources = &sources;
         ctx.dir_of = [&loader](uint32_t file) { return loader.dir_of(file); };

@@ -98,7 +98,7 @@ Parsed<double> parse_length(std::string_view text, const LengthRules& rules, dou
     return Parsed<double>::ok(points);
 }
 
-Parsed<Color> parse_hex_color(std::string_view text) {
+Parsed<Color> parse_hex_color(std::string_view text, std::string_view name) {
     if (text.size() == 7 && text[0] == '#') {
         int v[6];
         bool good = true;
@@ -111,15 +111,17 @@ Parsed<Color> parse_hex_color(std::string_view text) {
             return Parsed<Color>::ok(c);
         }
     }
-    return Parsed<Color>::fail("bad colour " + quoted(text) +
-                               ": write it as #rrggbb (six hexadecimal digits)");
+    return Parsed<Color>::fail("bad colour " + quoted(text) + " for '" + std::string(name) +
+                               "': write it as #rrggbb (six hexadecimal digits)");
 }
 
-Parsed<Color> parse_color(std::string_view text, const std::map<std::string, Color>& colors) {
+Parsed<Color> parse_color(std::string_view text, const std::map<std::string, Color>& colors,
+                          std::string_view name) {
     if (!text.empty() && text[0] == '#') {
-        auto p = parse_hex_color(text);
+        auto p = parse_hex_color(text, name);
         if (!p.value)
-            p.error = "bad colour " + quoted(text) + ": write it as #rrggbb or a name from colors";
+            p.error = "bad colour " + quoted(text) + " for '" + std::string(name) +
+                      "': write it as #rrggbb or a name from colors";
         return p;
     }
     auto it = colors.find(std::string(text));
@@ -128,8 +130,8 @@ Parsed<Color> parse_color(std::string_view text, const std::map<std::string, Col
     for (const auto& [k, v] : colors) names.push_back(k);
     std::string known = names.empty() ? " (colors defines no names)"
                                       : " (colors defines " + base::join_alternatives(names) + ")";
-    return Parsed<Color>::fail("unknown colour " + quoted(text) + base::did_you_mean(text, names) +
-                               known);
+    return Parsed<Color>::fail("unknown colour " + quoted(text) + " for '" + std::string(name) + "'" +
+                               base::did_you_mean(text, names) + known);
 }
 
 const std::vector<std::string>& page_size_names() {

@@ -38,11 +38,12 @@ struct LengthRules {
 Parsed<double> parse_length(std::string_view text, const LengthRules& rules, double em,
                             std::string_view name);
 
-/// "#rrggbb" (either case) or a name from `colors`.
-Parsed<Color> parse_color(std::string_view text, const std::map<std::string, Color>& colors);
+/// "#rrggbb" (either case) or a name from `colors`. `name` is the key path.
+Parsed<Color> parse_color(std::string_view text, const std::map<std::string, Color>& colors,
+                          std::string_view name);
 
 /// "#rrggbb" only (the values of the `colors` map itself).
-Parsed<Color> parse_hex_color(std::string_view text);
+Parsed<Color> parse_hex_color(std::string_view text, std::string_view name);
 
 /// A named page size: width and height in points, or nullopt.
 std::optional<std::pair<double, double>> named_page_size(std::string_view name);

@@ -111,7 +111,8 @@ private:
 
 }  // namespace
 
-Tree parse_yaml(const base::SourceMap& sources, uint32_t file, std::vector<base::Diagnostic>& errors) {
+Tree parse_yaml(const base::SourceMap& sources, uint32_t file, std::vector<base::Diagnostic>& errors,
+                bool& syntax_error) {
     Converter conv(&sources, file, &errors);
     base::Span start{file, 0};
     try {
@@ -128,11 +129,13 @@ Tree parse_yaml(const base::SourceMap& sources, uint32_t file, std::vector<base:
         if (!d.span.known()) d.span = start;
         d.message = "YAML syntax error: " + e.msg;
         errors.push_back(std::move(d));
+        syntax_error = true;
     } catch (const std::exception& e) {
         base::Diagnostic d;
         d.span = start;
         d.message = std::string("cannot parse YAML: ") + e.what();
         errors.push_back(std::move(d));
+        syntax_error = true;
     }
     Tree empty;
     empty.kind = Tree::Kind::Map;

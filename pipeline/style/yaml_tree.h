@@ -42,8 +42,9 @@ std::string describe(Tree::Kind kind);
 
 /// Parses the text of `file` (already in `sources`) into a tree. YAML syntax
 /// errors, duplicate keys and non-scalar keys are reported to `errors`; on a
-/// syntax error the result is an empty map. Never throws.
-Tree parse_yaml(const base::SourceMap& sources, uint32_t file, std::vector<base::Diagnostic>& errors);
+/// syntax error the result is an empty map and `syntax_error` is set. Never throws.
+Tree parse_yaml(const base::SourceMap& sources, uint32_t file, std::vector<base::Diagnostic>& errors,
+                bool& syntax_error);
 
 /// Overlays `over` onto `base`: maps merge key by key (recursively), anything
 /// else in `over` replaces what `base` had. Spans travel with the nodes.
