@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <hpdf.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 
 #include <cstring>
 #include <set>
@@ -212,7 +213,14 @@ private:
                     cur_size = t->size;
                 }
                 set_fill(t->color);
-                HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(t->x), static_cast<HPDF_REAL>(h - t->y), s.c_str());
+                // Tm places every run absolutely; a raw TJ does not move the
+                // line matrix, so libharu's own bookkeeping stays right.
+                HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, static_cast<HPDF_REAL>(t->x),
+                                        static_cast<HPDF_REAL>(h - t->y));
+                if (t->kerning.empty() || s != t->text)
+                    HPDF_Page_ShowText(page, s.c_str());
+                else
+                    show_kerned(page, font, *t);
             } else if (const auto* l = std::get_if<typeset::Line>(&item)) {
                 end_text();
                 HPDF_Page_SetRGBStroke(page, channel(l->color.r), channel(l->color.g), channel(l->color.b));
@@ -241,6 +249,24 @@ private:
             return false;
         }
         return true;
+    }
+
+    /// `[<0041> 80 <0056>] TJ` written into the content stream (notes §1.6):
+    /// libharu has no TJ operator. Codes are UTF-16 units (BMP only here).
+    void show_kerned(HPDF_Page page, HPDF_Font font, const typeset::TextRun& t) {
+        std::string op = "[<";
+        size_t k = 0;
+        uint32_t index = 0;
+        for (size_t i = 0; i < t.text.size(); ++index) {
+            char32_t cp = base::next_code_point(t.text, i);
+            HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));  // keeps the glyph in libharu's subset
+            op += fmt::format("{:04X}", static_cast<unsigned>(cp));
+            while (k < t.kerning.size() && t.kerning[k].index < index) ++k;
+            if (k < t.kerning.size() && t.kerning[k].index == index && t.kerning[k].adjust != 0 && i < t.text.size())
+                op += fmt::format("> {} <", -t.kerning[k].adjust);
+        }
+        op += ">] TJ\n";
+        HPDF_Stream_WriteStr(static_cast<HPDF_PageAttr>(page->attr)->stream, op.c_str());
     }
 
     HPDF_Image load_image(const std::string& path) {

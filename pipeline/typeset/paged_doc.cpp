@@ -48,6 +48,19 @@ const char* style_name(LabelStyle s) {
     return "?";
 }
 
+char role_char(Role r) {
+    switch (r) {
+        case Role::Body: return 'b';
+        case Role::Ragged: return 'r';
+        case Role::Heading: return 'h';
+        case Role::Label: return 'l';
+        case Role::Caption: return 'c';
+        case Role::Furniture: return 'f';
+        case Role::Display: return 'd';
+    }
+    return '?';
+}
+
 }  // namespace
 
 std::string trace(const PagedDoc& doc) {
@@ -60,8 +73,9 @@ std::string trace(const PagedDoc& doc) {
         out += fmt::format("page {} [{}] {}x{}\n", p + 1, page.label, num(page.width), num(page.height));
         for (const Item& item : page.items) {
             if (const auto* t = std::get_if<TextRun>(&item))
-                out += fmt::format("  text {} {} @{},{} w{} {} {}\n", t->font, num(t->size), num(t->x), num(t->y),
-                                   num(t->width), hex(t->color), quoted(t->text));
+                out += fmt::format("  text {}{} {} {} @{},{} w{} {} {}\n", role_char(t->role),
+                                   t->para ? fmt::format("{}.{}", t->para, t->line) : std::string(), t->font,
+                                   num(t->size), num(t->x), num(t->y), num(t->width), hex(t->color), quoted(t->text));
             else if (const auto* l = std::get_if<Line>(&item))
                 out += fmt::format("  line {},{} {},{} t{} {}\n", num(l->x1), num(l->y1), num(l->x2), num(l->y2),
                                    num(l->thickness), hex(l->color));

@@ -21,6 +21,25 @@ struct Rgb {
     bool operator==(const Rgb&) const = default;
 };
 
+/// What a text run is, for structural tests and (later) tagged PDF.
+enum class Role : uint8_t {
+    Body,       ///< a line of a justified paragraph
+    Ragged,     ///< a line of a ragged-right paragraph
+    Heading,    ///< part, guide, section, subsection, FAQ question, entry name
+    Label,      ///< callout label, bullet, list number
+    Caption,    ///< figure caption, attribution, small print
+    Furniture,  ///< running head, folio
+    Display,    ///< title page, part page
+};
+
+/// Pair kerning inside a run: after the code point with index `index` (0-based,
+/// in code points of TextRun::text) the pen moves by `adjust`/1000 em
+/// (negative = closer). The writer emits these as TJ numbers (notes §1.6).
+struct Kern {
+    uint32_t index = 0;
+    int32_t adjust = 0;
+};
+
 /// A run of text in one font, size and colour, drawn from (x, baseline y).
 /// `text` is final UTF-8: no soft hyphens, a visible hyphen where a word was
 /// broken. Justification is done by placing runs, never by word spacing
@@ -32,6 +51,10 @@ struct TextRun {
     double x = 0, y = 0;
     double width = 0;   ///< advance width of the run as measured by layout
     Rgb color;
+    std::vector<Kern> kerning;  ///< included in `width`
+    Role role = Role::Body;
+    uint32_t para = 0;  ///< paragraph number (1-based, 0 = none), for tests
+    uint32_t line = 0;  ///< line number inside that paragraph (0-based)
 };
 
 /// A straight line.

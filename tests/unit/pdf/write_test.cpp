@@ -185,3 +185,18 @@ TEST(PdfWrite, FailedWriteLeavesOldFile) {
     ASSERT_TRUE(base::read_file(out.path, content));
     EXPECT_EQ(content, "old");
 }
+
+TEST(PdfWrite, KerningIsWrittenAsTjAndStillExtracts) {
+    PagedDoc doc = sample();
+    auto& tr = std::get<typeset::TextRun>(doc.pages[0].items[3]);
+    tr.text = "AVATAR To Wo";
+    tr.kerning = {{0, -80}, {1, -70}, {7, -60}};
+    base::Sink sink;
+    TempPdf out;
+    ASSERT_TRUE(pdf::write(doc, info(), out.path, sink));
+    std::string qdf = run("qpdf --qdf --object-streams=disable " + out.path + " -");
+    EXPECT_NE(qdf.find("[<0041> 80 <0056> 70 <004100540041005200200054> 60 <006f00200057006f>] TJ"), std::string::npos) << qdf.substr(qdf.find("TJ") - 120, 200);
+    EXPECT_NE(run("qpdf --check " + out.path).find("No syntax or stream encoding errors"), std::string::npos);
+    std::string txt = run("pdftotext -enc UTF-8 " + out.path + " -");
+    EXPECT_NE(txt.find("AVATAR To Wo"), std::string::npos) << txt;
+}
