@@ -288,6 +288,7 @@ private:
             if (nodes_[ai].pos == end && (best == std::string::npos || nodes_[ai].total < nodes_[best].total))
                 best = ai;
         if (best == std::string::npos) return false;
+        actual_looseness_ = 0;
         if (p_.looseness != 0) {  // §875
             size_t best_line = nodes_[best].line;
             long actual = 0;
@@ -305,6 +306,7 @@ private:
                     fewest = r.total;
                 }
             }
+            actual_looseness_ = static_cast<int>(actual);
         }
         std::vector<size_t> chain;
         for (size_t k = best; k != 0 && k != std::string::npos; k = nodes_[k].parent) chain.push_back(k);
@@ -349,6 +351,9 @@ private:
     std::vector<Node> nodes_;
     std::vector<size_t> active_;
     size_t artificial_ = std::string::npos;
+
+public:
+    int actual_looseness_ = 0;  // of the last successful run (§875)
 };
 
 }  // namespace
@@ -374,17 +379,19 @@ BreakResult break_lines(std::span<const Item> items, const Measure& measure, con
     double em = bg + std::max(0.0, params.emergency_stretch);
     // §863: pretolerance without hyphenation; then tolerance with it; then
     // emergency stretch; then (ours) any fitting line; then emergency breaks.
+    // §873: a pass that cannot reach the requested looseness is not final.
+    auto done = [&](bool ok) { return ok && breaker.actual_looseness_ == params.looseness; };
     if (params.pretolerance >= 0) {
-        if (breaker.run({params.pretolerance, false, false, bg, false, false}, result)) {
+        if (done(breaker.run({params.pretolerance, false, false, bg, false, false}, result))) {
             result.pass = 1;
             return result;
         }
     }
-    if (breaker.run({params.tolerance, true, false, bg, false, false}, result)) {
+    if (done(breaker.run({params.tolerance, true, false, bg, false, false}, result))) {
         result.pass = 2;
         return result;
     }
-    if (params.emergency_stretch > 0 && breaker.run({params.tolerance, true, false, em, false, false}, result)) {
+    if (params.emergency_stretch > 0 && done(breaker.run({params.tolerance, true, false, em, false, false}, result))) {
         result.pass = 3;
         return result;
     }

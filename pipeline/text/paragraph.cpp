@@ -1,0 +1,325 @@
+#include "text/paragraph.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "base/utf8.h"
+#include "text/break_points.h"
+#include "text/coverage.h"
+
+namespace bb::text {
+
+namespace {
+
+constexpr size_t kNoSegment = std::numeric_limits<size_t>::max();
+// Penalty of a character-level break inside an unbreakable word: only the
+// last-resort pass sees these, and it should still prefer a loose line.
+constexpr double kEmergencyPenalty = 5000;
+// Payload of a penalty that draws a "-" when the line breaks there (the
+// penalty's width is not a reliable sign: kerning corrections change it).
+constexpr size_t kDrawsHyphen = 1;
+
+bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\r'; }
+bool is_forced(char32_t cp) { return cp == '\n' || cp == 0x2028 || cp == 0x2029; }
+bool is_token_end(char32_t cp) { return is_space(cp) || is_forced(cp) || cp == 0xA0 || cp == 0x202F; }
+
+// A stretch of text in one run and one font: what a box stands for.
+struct Segment {
+    size_t run;
+    const Font* font;
+    double size;
+    size_t begin, end;  // global byte offsets (end exclusive, may include invisibles)
+    std::string text;   // visible text (invisibles removed)
+    char32_t first = 0, last = 0;
+};
+
+// A range of the paragraph text drawn with one font of one run.
+struct Span {
+    size_t begin, end, run;
+    const Font* font;
+};
+
+class Builder {
+public:
+    Builder(std::span<const StyledRun> runs, const ParagraphOptions& o) : runs_(runs), o_(o) {}
+
+    ParagraphResult build() {
+        ParagraphResult result;
+        concatenate(result);
+        if (text_.empty()) return result;
+        mark_breaks();
+        emit_items();
+        bool any_box = std::any_of(items_.begin(), items_.end(),
+                                   [](const Item& it) { return it.is_box() && it.payload != kNoSegment; });
+        if (!any_box) return result;
+        finish_paragraph(items_);
+        BreakParams params = o_.params;
+        double em = runs_.front().size;
+        if (!o_.justify) params.line_end_stretch = o_.ragged_stretch_em * em;
+        params.emergency_stretch = std::max(params.emergency_stretch, o_.emergency_stretch_em * em);
+        BreakResult br = break_lines(items_, o_.measure, params);
+        result.pass = br.pass;
+        result.overfull = br.overfull;
+        for (size_t li = 0; li < br.lines.size(); ++li) result.lines.push_back(place(br.lines[li], li));
+        return result;
+    }
+
+private:
+    void concatenate(ParagraphResult& result) {
+        for (size_t r = 0; r < runs_.size(); ++r) {
+            const StyledRun& run = runs_[r];
+            size_t start = text_.size();
+            run_start_.push_back(start);
+            text_ += run.text;
+            if (!run.font) continue;
+            std::vector<const Font*> chain{run.font};
+            chain.insert(chain.end(), run.fallbacks.begin(), run.fallbacks.end());
+            for (const auto& fr : split_by_coverage(run.text, chain))
+                spans_.push_back({start + fr.begin, start + fr.end, r, chain[fr.font]});
+            for (const auto& u : uncovered(run.text, chain)) result.missing.push_back({r, u.offset, u.cp});
+        }
+    }
+
+    const Span* span_at(size_t pos) {
+        while (span_i_ < spans_.size() && spans_[span_i_].end <= pos) ++span_i_;
+        if (span_i_ < spans_.size() && spans_[span_i_].begin <= pos) return &spans_[span_i_];
+        return nullptr;
+    }
+
+    // Break kinds and hyphenation points per byte offset.
+    void mark_breaks() {
+        kind_.assign(text_.size() + 1, 0);
+        for (const auto& bp : break_points(text_, o_.lang)) kind_[bp.offset] = 1 + static_cast<int>(bp.kind);
+        hyph_.assign(text_.size() + 1, false);
+        emerg_.assign(text_.size() + 1, false);
+        double min_measure = *std::min_element(o_.measure.widths.begin(), o_.measure.widths.end());
+        bool hyphenate = o_.hyphenator && o_.hyphenator->available();
+        span_i_ = 0;
+        for (size_t i = 0; i < text_.size();) {
+            // One token: up to a space, NBSP or forced break.
+            size_t b = i;
+            double width = 0;
+            while (i < text_.size()) {
+                size_t k = i;
+                char32_t cp = base::next_code_point(text_, k);
+                if (is_token_end(cp)) break;
+                if (const Span* s = span_at(i); s && !is_invisible(cp))
+                    width += s->font->advance(cp) * runs_[s->run].size / 1000.0;
+                i = k;
+            }
+            if (i > b) {
+                std::string_view tok(text_.data() + b, i - b);
+                bool author_breaks = tok.find('-') != std::string_view::npos ||
+                                     tok.find("\u2010") != std::string_view::npos ||
+                                     tok.find("\u00AD") != std::string_view::npos;
+                if (hyphenate && !author_breaks && !is_url(tok)) {
+                    // Sub-words between UAX #14 opportunities ("word—word").
+                    size_t s = b;
+                    for (size_t p = b + 1; p <= i; ++p) {
+                        if (p < i && kind_[p] == 0) continue;
+                        for (size_t h : o_.hyphenator->points(std::string_view(text_.data() + s, p - s)))
+                            hyph_[s + h] = true;
+                        s = p;
+                    }
+                }
+                if (width > min_measure)
+                    for (size_t p : emergency_points(tok)) emerg_[b + p] = true;
+            }
+            if (i < text_.size()) base::next_code_point(text_, i);  // the separator
+        }
+    }
+
+    double space_width(const Span* s, char32_t cp) const {
+        const Font* f = s ? s->font : runs_.front().font;
+        double size = s ? runs_[s->run].size : runs_.front().size;
+        return (f->has_glyph(cp) ? f->advance(cp) : f->advance(' ')) * size / 1000.0;
+    }
+
+    void flush() {
+        if (!cur_.text.empty()) {
+            cur_.end = cur_end_;
+            double w = cur_.font->width(cur_.text, cur_.size, o_.kerning);
+            // Kerning across an intra-word break between two segments of
+            // the same run and font: counted in the first box when the word
+            // stays whole, and taken back by the penalty's width when the
+            // line breaks there (so both cases measure what is drawn).
+            size_t n = items_.size();
+            if (o_.kerning && n >= 2 && items_[n - 1].is_penalty() && items_[n - 2].is_box() &&
+                items_[n - 2].payload != kNoSegment) {
+                const Segment& a = segments_[items_[n - 2].payload];
+                if (a.run == cur_.run && a.font == cur_.font && a.end == cur_.begin) {
+                    double k = a.font->kern(a.last, cur_.first) * a.size / 1000.0;
+                    items_[n - 2].width += k;
+                    items_[n - 1].width -= k;
+                }
+            }
+            segments_.push_back(cur_);
+            items_.push_back(Item::make_box(w, segments_.size() - 1));
+        }
+        cur_ = Segment{};
+    }
+
+    bool last_is_box() const {
+        return !cur_.text.empty() ||
+               (!items_.empty() && items_.back().is_box() && items_.back().payload != kNoSegment);
+    }
+
+    void emit_items() {
+        if (o_.first_indent > 0) items_.push_back(Item::make_box(o_.first_indent, kNoSegment));
+        span_i_ = 0;
+        for (size_t i = 0; i < text_.size();) {
+            size_t at = i;
+            char32_t cp = base::next_code_point(text_, i);
+            const Span* s = span_at(at);
+            if (is_space(cp)) {
+                flush();
+                if (!items_.empty() && items_.back().is_glue()) continue;  // collapse runs of spaces
+                double w = space_width(s, ' ');
+                items_.push_back(o_.justify ? Item::make_glue(w, w / 2, w / 3) : Item::make_glue(w, 0, 0));
+                continue;
+            }
+            if (is_forced(cp)) {
+                flush();
+                while (!items_.empty() && items_.back().is_glue()) items_.pop_back();
+                items_.push_back(Item::make_penalty(0, kInfPenalty));
+                items_.push_back(Item::make_glue(0, kFill, 0));
+                items_.push_back(Item::make_penalty(0, -kInfPenalty));
+                continue;
+            }
+            if (cp == 0xA0 || cp == 0x202F) {
+                flush();
+                double w = space_width(s, cp);
+                items_.push_back(Item::make_penalty(0, kInfPenalty));
+                if (cp == 0xA0 && o_.justify) items_.push_back(Item::make_glue(w, w / 2, w / 3));
+                else items_.push_back(Item::make_glue(w, 0, 0));
+                continue;
+            }
+            if (!s) continue;  // a run without a font: nothing to draw
+            // A break opportunity before this character, inside a word.
+            int kind = kind_[at];
+            bool hyph = hyph_[at], emerg = emerg_[at];
+            if (last_is_box() && (kind != 0 || hyph || emerg)) {
+                Segment prev = cur_.text.empty() ? segments_[items_.back().payload] : cur_;
+                flush();
+                double size = prev.size;
+                const Font* f = prev.font;
+                auto hyphen_width = [&] {
+                    int units = f->advance('-') + (o_.kerning ? f->kern(prev.last, '-') : 0);
+                    return units * size / 1000.0;
+                };
+                BreakKind bk = static_cast<BreakKind>(std::max(kind, 1) - 1);
+                if (kind != 0 && bk == BreakKind::SoftHyphen) {
+                    items_.push_back(Item::make_penalty(hyphen_width(), o_.hyphen_penalty, true, kDrawsHyphen));
+                } else if (kind != 0 && bk == BreakKind::Hyphen) {
+                    items_.push_back(Item::make_penalty(0, o_.ex_hyphen_penalty, true));
+                } else if (kind != 0) {
+                    items_.push_back(Item::make_penalty(0, 0));
+                } else if (hyph) {
+                    Item p = Item::make_penalty(hyphen_width(), o_.hyphen_penalty, true, kDrawsHyphen);
+                    p.discretionary = true;
+                    items_.push_back(p);
+                } else {
+                    Item p = Item::make_penalty(0, kEmergencyPenalty);
+                    p.emergency = true;
+                    items_.push_back(p);
+                }
+            }
+            if (!cur_.text.empty() && (cur_.font != s->font || cur_.run != s->run)) flush();
+            if (cur_.text.empty()) {
+                cur_.run = s->run;
+                cur_.font = s->font;
+                cur_.size = runs_[s->run].size;
+                cur_.begin = at;
+            }
+            cur_end_ = i;
+            if (is_invisible(cp)) continue;
+            if (cur_.text.empty()) cur_.first = cp;
+            cur_.last = cp;
+            base::append_utf8(cur_.text, cp);
+        }
+        flush();
+    }
+
+    ParagraphLine place(const Line& line, size_t index) {
+        ParagraphLine out;
+        out.measure = o_.measure.at(index);
+        const Item& brk = items_[line.end];
+        bool forced = brk.is_forced_break();
+        double ratio = forced ? std::min(line.ratio, 0.0) : line.ratio;
+        out.ratio = ratio;
+        out.overfull = line.overfull;
+        out.hyphenated = line.hyphenated;
+        double x = 0;
+        size_t prev_item = std::numeric_limits<size_t>::max();
+        for (size_t k = line.begin; k < line.end; ++k) {
+            const Item& it = items_[k];
+            if (it.is_glue()) {
+                x += it.width + (ratio >= 0 ? ratio * it.stretch : ratio * it.shrink);
+                continue;
+            }
+            if (!it.is_box()) continue;
+            if (it.payload == kNoSegment) {
+                x += it.width;
+                continue;
+            }
+            const Segment& seg = segments_[it.payload];
+            bool contiguous = prev_item != std::numeric_limits<size_t>::max() && !out.fragments.empty();
+            for (size_t j = prev_item + 1; contiguous && j < k; ++j)
+                if (!items_[j].is_penalty()) contiguous = false;
+            Fragment* last = out.fragments.empty() ? nullptr : &out.fragments.back();
+            if (contiguous && last && last->run == seg.run && last->font == seg.font &&
+                segments_[items_[prev_item].payload].end == seg.begin) {
+                last->text += seg.text;
+            } else {
+                Fragment f;
+                f.text = seg.text;
+                f.font = seg.font;
+                f.size = seg.size;
+                f.x = x;
+                f.kerned = o_.kerning;
+                const StyledRun& run = runs_[seg.run];
+                f.bold = run.bold;
+                f.italic = run.italic;
+                f.style = run.style;
+                f.run = seg.run;
+                f.offset = seg.begin - run_start_[seg.run];
+                out.fragments.push_back(std::move(f));
+            }
+            x += it.width;
+            prev_item = k;
+        }
+        // A hyphen drawn at the end of a line broken inside a word.
+        if (brk.is_penalty() && brk.payload == kDrawsHyphen && !out.fragments.empty())
+            out.fragments.back().text += "-";
+        for (auto& f : out.fragments) {
+            f.width = f.font->width(f.text, f.size, f.kerned);
+            out.ascent = std::max(out.ascent, f.font->ascender() * f.size / 1000.0);
+            out.descent = std::max(out.descent, -f.font->descender() * f.size / 1000.0);
+        }
+        if (!out.fragments.empty()) out.width = out.fragments.back().x + out.fragments.back().width;
+        return out;
+    }
+
+    std::span<const StyledRun> runs_;
+    const ParagraphOptions& o_;
+    std::string text_;
+    std::vector<size_t> run_start_;
+    std::vector<Span> spans_;
+    size_t span_i_ = 0;
+    std::vector<int> kind_;  // 0 none, else 1 + BreakKind
+    std::vector<bool> hyph_, emerg_;
+    std::vector<Item> items_;
+    std::vector<Segment> segments_;
+    Segment cur_{};
+    size_t cur_end_ = 0;
+};
+
+}  // namespace
+
+ParagraphResult set_paragraph(std::span<const StyledRun> runs, const ParagraphOptions& options) {
+    if (runs.empty() || options.measure.widths.empty()) return {};
+    Builder b(runs, options);
+    return b.build();
+}
+
+}  // namespace bb::text
