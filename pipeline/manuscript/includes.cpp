@@ -1,0 +1,205 @@
+#include "manuscript/includes.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <map>
+#include <vector>
+
+#include "base/atomic_file.h"
+#include "manuscript/xml_reader.h"
+
+namespace bb::manuscript {
+
+namespace fs = std::filesystem;
+
+std::string display_path(const std::string& dir, const std::string& rel) {
+    if (dir.empty() || dir == ".") return rel;
+    std::string d = dir;
+    while (d.size() > 1 && d.back() == '/') d.pop_back();
+    return d == "/" ? d + rel : d + "/" + rel;
+}
+
+std::string resolve_href(std::string_view from, std::string_view href, std::string& out) {
+    if (href.empty()) return "empty include href";
+    if (href.front() == '/' || href.find('\\') != std::string_view::npos ||
+        (href.size() > 1 && href[1] == ':') || href.find("://") != std::string_view::npos)
+        return fmt::format("include '{}' must be a path relative to the including file", href);
+    std::vector<std::string> parts;
+    size_t slash = from.rfind('/');
+    std::string_view base = slash == std::string_view::npos ? std::string_view() : from.substr(0, slash);
+    auto push = [&](std::string_view path) -> bool {
+        size_t start = 0;
+        for (size_t i = 0; i <= path.size(); ++i) {
+            if (i < path.size() && path[i] != '/') continue;
+            std::string_view p = path.substr(start, i - start);
+            start = i + 1;
+            if (p.empty() || p == ".") continue;
+            if (p == "..") {
+                if (parts.empty()) return false;
+                parts.pop_back();
+            } else {
+                parts.emplace_back(p);
+            }
+        }
+        return true;
+    };
+    push(base);
+    if (!push(href)) return fmt::format("include '{}' leads outside the manuscript folder", href);
+    if (parts.empty()) return fmt::format("include '{}' names the manuscript folder, not a file", href);
+    out.clear();
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? "/" : "") + parts[i];
+    return "";
+}
+
+bool stays_inside(const std::string& root, const std::string& target) {
+    std::error_code ec;
+    fs::path r = fs::canonical(root, ec);
+    if (ec) return false;
+    fs::path t = fs::canonical(target, ec);
+    if (ec) return false;
+    auto ri = r.begin(), ti = t.begin();
+    for (; ri != r.end(); ++ri, ++ti)
+        if (ti == t.end() || *ri != *ti) return false;
+    return ti != t.end();
+}
+
+namespace {
+
+struct Includer {
+    std::string dir;
+    base::SourceMap& sources;
+    base::Sink& sink;
+    std::vector<std::pair<std::string, std::string>> chain;  // (canonical, display) of files being read
+    std::map<std::string, base::Span> included;              // canonical → include that first read it
+
+    std::string where(base::Span s) const {
+        base::LineCol lc = sources.line_col(s);
+        return fmt::format("{}:{}:{}", sources.file(s.file).path, lc.line, lc.column);
+    }
+
+    // Reads one file (rel to the manuscript folder) and resolves its includes.
+    std::optional<XNode> read(const std::string& rel, int depth) {
+        std::string bytes;
+        if (!base::read_file(dir.empty() ? rel : dir + "/" + rel, bytes)) {
+            sink.error_in(display_path(dir, rel), "cannot read the file");
+            return std::nullopt;
+        }
+        uint32_t file = sources.add(display_path(dir, rel), std::move(bytes));
+        std::optional<XNode> root = read_xml(file, sources, depth, sink);
+        if (root) resolve(*root, rel, depth);
+        return root;
+    }
+
+    // Walks the tree (depth is bounded by the reader) replacing includes.
+    void resolve(XNode& node, const std::string& rel, int depth) {
+        for (size_t i = 0; i < node.children.size();) {
+            XNode& c = node.children[i];
+            if (c.is_text) { ++i; continue; }
+            if (c.name != "include") {
+                resolve(c, rel, depth + 1);
+                ++i;
+                continue;
+            }
+            std::optional<XNode> root = include(c, rel, depth + 1);
+            if (root) {
+                node.children[i] = std::move(*root);
+                ++i;
+            } else {
+                node.children.erase(node.children.begin() + static_cast<ptrdiff_t>(i));
+            }
+        }
+    }
+
+    std::optional<XNode> include(const XNode& inc, const std::string& from, int depth) {
+        for (const auto& a : inc.attrs)
+            if (a.name != "href")
+                sink.error(a.name_span, fmt::format("unknown attribute '{}' on <include>; expected 'href'", a.name));
+        for (const auto& c : inc.children)
+            if (!c.is_text || !is_blank(c.text)) {
+                sink.error(c.span, "<include> must be empty");
+                break;
+            }
+        const XAttr* href = inc.attr("href");
+        if (!href) {
+            sink.error(inc.span, "<include> is missing attribute 'href'");
+            return std::nullopt;
+        }
+        std::string rel;
+        std::string problem = resolve_href(from, href->value, rel);
+        if (!problem.empty()) {
+            sink.error(href->name_span, problem);
+            return std::nullopt;
+        }
+        std::string path = dir.empty() ? rel : dir + "/" + rel;
+        std::error_code ec;
+        if (!fs::exists(path, ec)) {
+            sink.error(href->name_span, fmt::format("included file '{}' does not exist", display_path(dir, rel)));
+            return std::nullopt;
+        }
+        if (!stays_inside(dir.empty() ? "." : dir, path)) {
+            sink.error(href->name_span,
+                       fmt::format("include '{}' leads outside the manuscript folder through a symbolic link",
+                                   href->value));
+            return std::nullopt;
+        }
+        if (!fs::is_regular_file(path, ec)) {
+            sink.error(href->name_span, fmt::format("included path '{}' is not a file", display_path(dir, rel)));
+            return std::nullopt;
+        }
+        std::string canon = fs::canonical(path, ec).string();
+        for (size_t k = 0; k < chain.size(); ++k)
+            if (chain[k].first == canon) {
+                std::string cycle;
+                for (size_t j = k; j < chain.size(); ++j) cycle += chain[j].second + " -> ";
+                sink.error(href->name_span, fmt::format("include cycle: {}{}", cycle, chain[k].second));
+                return std::nullopt;
+            }
+        if (auto it = included.find(canon); it != included.end()) {
+            sink.error(href->name_span, fmt::format("'{}' is already included at {}", display_path(dir, rel),
+                                                    where(it->second)));
+            return std::nullopt;
+        }
+        included[canon] = href->name_span;
+        chain.emplace_back(canon, display_path(dir, rel));
+        std::optional<XNode> root = read(rel, depth);
+        chain.pop_back();
+        if (root) {
+            if (root->name == "book") {
+                sink.error(href->name_span, "an included file cannot have <book> as its root");
+                return std::nullopt;
+            }
+            root->include_span = inc.span;
+        }
+        return root;
+    }
+};
+
+}  // namespace
+
+std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& sources, base::Sink& sink) {
+    std::error_code ec;
+    std::string book = display_path(dir, "book.xml");
+    if (!fs::is_directory(dir.empty() ? "." : dir, ec)) {
+        sink.error_in(dir, fmt::format("manuscript folder '{}' does not exist", dir));
+        return std::nullopt;
+    }
+    if (!fs::is_regular_file(book, ec)) {
+        sink.error_in(book, fmt::format("'{}' does not exist; the manuscript's root file is book.xml", book));
+        return std::nullopt;
+    }
+    std::string bytes;
+    if (!base::read_file(book, bytes)) {
+        sink.error_in(book, "cannot read the file");
+        return std::nullopt;
+    }
+    Includer inc{dir, sources, sink, {}, {}};
+    std::string canon = fs::canonical(book, ec).string();
+    inc.chain.emplace_back(canon, book);
+    uint32_t file = sources.add(book, std::move(bytes));
+    std::optional<XNode> root = read_xml(file, sources, 0, sink);
+    if (root) inc.resolve(*root, "book.xml", 0);
+    return root;
+}
+
+}  // namespace bb::manuscript

@@ -1,0 +1,167 @@
+#include "manuscript/typography.h"
+
+#include "base/utf8.h"
+
+namespace bb::manuscript {
+
+QuoteMarks quote_marks(std::string_view lang) {
+    std::string primary;
+    for (char c : lang) {
+        if (c == '-' || c == '_') break;
+        primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (primary == "de") return {"\u201E", "\u201C", "\u201A", "\u2018", ""};
+    if (primary == "fr") return {"\u00AB", "\u00BB", "\u201C", "\u201D", "\u00A0"};
+    if (primary == "pl") return {"\u201E", "\u201D", "\u00AB", "\u00BB", ""};
+    if (primary == "ru") return {"\u00AB", "\u00BB", "\u201E", "\u201C", ""};
+    return {"\u201C", "\u201D", "\u2018", "\u2019", ""};
+}
+
+namespace {
+
+constexpr char32_t kNone = 0;
+
+bool is_space(char32_t c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F || (c >= 0x2000 && c <= 0x200A);
+}
+
+bool is_word(char32_t c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7) return false;
+    if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, symbols, arrows
+    if (c >= 0x3000 && c <= 0x303F) return false;
+    return true;
+}
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// A quote after one of these opens; after anything else it closes.
+bool opens_after(char32_t prev) {
+    if (prev == kNone || is_space(prev)) return true;
+    switch (prev) {
+        case '(': case '[': case '{': case '/': case '-':
+        case 0x2013: case 0x2014:                           // – —
+        case 0x201C: case 0x2018: case 0x201E: case 0x201A:  // “ ‘ „ ‚
+        case 0x00AB: case 0x2039:                           // « ‹
+            return true;
+        default: return false;
+    }
+}
+
+struct Flat {
+    std::vector<char32_t> cps;
+    std::vector<size_t> run;  // run index of each code point
+};
+
+bool starts_with_at(const std::vector<char32_t>& cps, size_t i, std::string_view s) {
+    if (i + s.size() > cps.size()) return false;
+    for (size_t k = 0; k < s.size(); ++k) {
+        char32_t c = cps[i + k];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != static_cast<unsigned char>(s[k])) return false;
+    }
+    return true;
+}
+
+bool url_at(const std::vector<char32_t>& cps, size_t i) {
+    return starts_with_at(cps, i, "http://") || starts_with_at(cps, i, "https://") ||
+           starts_with_at(cps, i, "mailto:") || starts_with_at(cps, i, "www.");
+}
+
+}  // namespace
+
+void apply_typography(const std::vector<TextRun>& runs, const TypographyOptions& o) {
+    if (!o.quotes && !o.dashes) return;
+    Flat f;
+    for (size_t r = 0; r < runs.size(); ++r) {
+        std::string_view s = *runs[r].text;
+        for (size_t i = 0; i < s.size();) {
+            f.cps.push_back(base::next_code_point(s, i));
+            f.run.push_back(r);
+        }
+    }
+    QuoteMarks q = quote_marks(o.lang);
+    std::vector<std::string> out(runs.size());
+    char32_t prev = kNone;     // last code point written (decides quote direction)
+    int open_single = 0;       // nesting of secondary quotes, to tell ' closing from apostrophe
+    bool in_url = false;       // inside a URL token: copied verbatim
+    auto emit = [&](size_t r, std::string_view s, char32_t last) {
+        out[r] += s;
+        prev = last;
+    };
+    // French closing guillemet: the space before it becomes a no-break space.
+    auto trim_space_before = [&](size_t r) {
+        for (size_t k = r + 1; k-- > 0;) {
+            std::string& s = out[k];
+            while (!s.empty() && s.back() == ' ') s.pop_back();
+            if (!s.empty() || runs[k].frozen) return;
+        }
+    };
+    for (size_t i = 0; i < f.cps.size(); ++i) {
+        char32_t c = f.cps[i];
+        size_t r = f.run[i];
+        char32_t next = i + 1 < f.cps.size() ? f.cps[i + 1] : kNone;
+        if (is_space(c)) in_url = false;
+        else if (!in_url && opens_after(prev) && url_at(f.cps, i)) in_url = true;
+        std::string one;
+        base::append_utf8(one, c);
+        if (runs[r].frozen || in_url) {
+            emit(r, one, c);
+            continue;
+        }
+        if (o.dashes && c == '-' && next == '-') {
+            if (i + 2 < f.cps.size() && f.cps[i + 2] == '-') {
+                emit(r, "\u2014", 0x2014);
+                i += 2;
+            } else {
+                emit(r, "\u2013", 0x2013);
+                i += 1;
+            }
+            continue;
+        }
+        if (o.quotes && c == '"') {
+            if (opens_after(prev)) {
+                emit(r, q.open_double + q.inner_space, 0x201C);
+                if (!q.inner_space.empty())
+                    while (i + 1 < f.cps.size() && f.cps[i + 1] == ' ') ++i;
+            } else {
+                if (!q.inner_space.empty()) trim_space_before(r);
+                emit(r, q.inner_space + q.close_double, 0x201D);
+            }
+            continue;
+        }
+        if (o.quotes && c == '\'') {
+            const char* apostrophe = "\u2019";
+            if (is_word(prev)) {
+                // don't, rock'n'roll: apostrophe; at a word's end it closes an open quote
+                if (is_word(next) || open_single == 0) emit(r, apostrophe, 0x2019);
+                else {
+                    --open_single;
+                    emit(r, q.close_single, 0x2019);
+                }
+            } else if (opens_after(prev)) {
+                if (is_digit(next) || next == kNone || is_space(next)) emit(r, apostrophe, 0x2019);  // ’90s
+                else {
+                    ++open_single;
+                    emit(r, q.open_single, 0x2018);
+                }
+            } else if (open_single > 0) {  // after punctuation: 'Stop!'
+                --open_single;
+                emit(r, q.close_single, 0x2019);
+            } else {
+                emit(r, apostrophe, 0x2019);
+            }
+            continue;
+        }
+        emit(r, one, c);
+    }
+    for (size_t r = 0; r < runs.size(); ++r) *runs[r].text = std::move(out[r]);
+}
+
+std::string typographic(std::string_view text, const TypographyOptions& options) {
+    std::string s(text);
+    apply_typography({TextRun{&s, false}}, options);
+    return s;
+}
+
+}  // namespace bb::manuscript

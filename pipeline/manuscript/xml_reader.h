@@ -1,0 +1,22 @@
+#pragma once
+/// Reads one manuscript file into an XNode tree: the only place pugixml is
+/// used. Checks what pugixml lets through (invalid UTF-8, control characters,
+/// DOCTYPE, undefined entities, a bare '&', duplicate attributes, text or a
+/// second element outside the root) and turns pugixml's parse errors into
+/// positioned diagnostics.
+#include <optional>
+
+#include "base/diagnostics.h"
+#include "base/source_map.h"
+#include "manuscript/xml_tree.h"
+
+namespace bb::manuscript {
+
+/// Parses file `file` (already registered in `sources`) and returns its root
+/// element, or nullopt when the file is not well-formed. `depth` is the nesting
+/// depth its root will have in the whole book (0 for book.xml, the include's
+/// depth for an included file); elements deeper than kMaxDepth are dropped
+/// with one error. Includes are left in the tree (see includes.h).
+std::optional<XNode> read_xml(uint32_t file, const base::SourceMap& sources, int depth, base::Sink& sink);
+
+}  // namespace bb::manuscript

@@ -1,0 +1,61 @@
+#pragma once
+/// The manuscript's XML as plain data: elements, attributes and decoded text,
+/// each with its position. pugixml is used only to read a file into this
+/// tree (xml_reader.cpp); every later pass (includes, schema check, model
+/// building) works on XNode, so pugixml stays behind one adapter.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/source_map.h"
+
+namespace bb::manuscript {
+
+/// One attribute: name and value (entities decoded, white space normalised as
+/// XML requires), with the positions of the name and of the value's first byte.
+struct XAttr {
+    std::string name;
+    std::string value;
+    base::Span name_span;
+    base::Span value_span;
+};
+
+/// An element or a run of text. Depth is bounded by the reader (kMaxDepth), so
+/// recursive walks over this tree cannot exhaust the stack.
+struct XNode {
+    bool is_text = false;
+    std::string name;               ///< element name (prefix included, no namespaces)
+    std::string text;               ///< text nodes: decoded text
+    std::vector<XAttr> attrs;       ///< elements: in source order, no duplicates
+    std::vector<XNode> children;
+    base::Span span;                ///< element: its name (one byte after '<'); text: first byte
+    base::Span include_span;        ///< known when this element is the root of an included file:
+                                    ///< the <include> that brought it in
+
+    const XAttr* attr(std::string_view n) const {
+        for (const auto& a : attrs)
+            if (a.name == n) return &a;
+        return nullptr;
+    }
+    /// Concatenated text of the direct text children.
+    std::string direct_text() const {
+        std::string out;
+        for (const auto& c : children)
+            if (c.is_text) out += c.text;
+        return out;
+    }
+};
+
+/// Deepest element nesting accepted, counted from book.xml's root through
+/// includes. Deeper files get one error instead of a stack overflow.
+constexpr int kMaxDepth = 100;
+
+/// True for the XML white space characters (space, tab, LF, CR).
+inline bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+inline bool is_blank(std::string_view s) {
+    for (char c : s)
+        if (!is_xml_space(c)) return false;
+    return true;
+}
+
+}  // namespace bb::manuscript
