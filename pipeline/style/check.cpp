@@ -140,12 +140,14 @@ private:
                 given_.push_back({match->leaf, child_path, matched_key, &e.value});
                 continue;
             }
-            if (!e.value.is_map()) {
+            if (e.value.kind != Tree::Kind::Null && !e.value.is_map()) {
                 error(e.value.span, "expected a map for '" + child_path + "' (keys: " +
                                         listing(children(child_pattern)) + "), got " + describe(e.value.kind));
                 continue;
             }
-            walk(e.value, child_pattern, child_path, matched_key);
+            // `group:` with nothing after it sets nothing (but still lacks
+            // what is required).
+            if (e.value.is_map()) walk(e.value, child_pattern, child_path, matched_key);
             for (const auto& c : children(child_pattern))
                 if (c.leaf && c.leaf->required && !e.value.find(c.segment))
                     error(e.key_span, "'" + child_path + "' needs a '" + c.segment + "' key");

@@ -144,6 +144,9 @@ Tree parse_yaml(const base::SourceMap& sources, uint32_t file, std::vector<base:
 }
 
 void merge_into(Tree& base, const Tree& over) {
+    // `text:` with nothing after it sets nothing; it must not wipe the
+    // parent's whole group.
+    if (base.is_map() && over.kind == Tree::Kind::Null) return;
     if (!base.is_map() || !over.is_map()) {
         base = over;
         return;

@@ -46,8 +46,9 @@ std::string describe(Tree::Kind kind);
 Tree parse_yaml(const base::SourceMap& sources, uint32_t file, std::vector<base::Diagnostic>& errors,
                 bool& syntax_error);
 
-/// Overlays `over` onto `base`: maps merge key by key (recursively), anything
-/// else in `over` replaces what `base` had. Spans travel with the nodes.
+/// Overlays `over` onto `base`: maps merge key by key (recursively), an empty
+/// value leaves a map alone, anything else in `over` replaces what `base`
+/// had. Spans travel with the nodes.
 void merge_into(Tree& base, const Tree& over);
 
 }  // namespace bb::style

@@ -186,3 +186,29 @@ TEST(Params, TableIsWellFormed) {
     }
     EXPECT_GT(paths.size(), 90u);
 }
+
+TEST(Extends, EmptyGroupInChildKeepsParentGroup) {
+    TempDir d;
+    d.write("parent.yaml", fonts_block() + "text: {size: 9pt}\n");
+    Loaded r = load_text(d, "extends: parent.yaml\ntext:\nlabels:\n");
+    ASSERT_TRUE(r.sheet) << r.all();
+    EXPECT_DOUBLE_EQ(r.sheet->text.size, 9);
+    EXPECT_TRUE(r.sheet->labels.empty());
+}
+
+TEST(Load, EmptyFamilyStillNeedsRegular) {
+    TempDir d;
+    Loaded r = load_text(d, fonts_block() + "  extra:\n");
+    EXPECT_FALSE(r.sheet);
+    ASSERT_EQ(r.lines.size(), 1u) << r.all();
+    EXPECT_NE(r.lines[0].find("style.yaml:4:3: error: 'fonts.extra' needs a 'regular' key"), std::string::npos)
+        << r.lines[0];
+}
+
+TEST(Load, ChildCanClearATemplate) {
+    TempDir d;
+    d.write("parent.yaml", fonts_block() + "running: {header: {verso: \"{book}\"}}\n");
+    Loaded r = load_text(d, "extends: parent.yaml\nrunning:\n  header:\n    verso:\n");
+    ASSERT_TRUE(r.sheet) << r.all();
+    EXPECT_EQ(r.sheet->running.header.verso, "");
+}
