@@ -24,6 +24,7 @@ std::vector<std::string> slot_names(const ElementRule& r) {
 // True when inline content has something to show: non-blank text, or a ref or
 // link (which get their target's title or URL when empty).
 bool has_content(const XNode& n) {
+    if (n.truncated) return true;  // already reported as too deep
     for (const auto& c : n.children) {
         if (c.is_text) {
             if (!is_blank(c.text)) return true;

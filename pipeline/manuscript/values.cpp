@@ -88,7 +88,9 @@ std::string check_lang(std::string_view v) {
             if (!is_alnum(parts[k]) || parts[k].size() > 8) return bad();
         return "";
     }
-    if (!is_alpha(parts[0]) || parts[0].size() < 2 || parts[0].size() > 8 || parts[0].size() == 4) return bad();
+    // Registered primary language subtags have 2 or 3 letters; the 5-8 letter
+    // form of the grammar is reserved, and accepting it would let "english" pass.
+    if (!is_alpha(parts[0]) || parts[0].size() < 2 || parts[0].size() > 3) return bad();
     ++i;
     int extlangs = 0;
     while (i < parts.size() && parts[0].size() <= 3 && extlangs < 3 && parts[i].size() == 3 && is_alpha(parts[i]))

@@ -168,6 +168,7 @@ struct Reader {
                             sink.error(span(static_cast<size_t>(c.offset_debug())),
                                        fmt::format("elements are nested more than {} levels deep", kMaxDepth));
                         depth_reported = true;
+                        e.truncated = true;
                         break;
                     }
                     e.children.push_back(element(c, depth + 1));

@@ -29,6 +29,7 @@ struct XNode {
     std::vector<XAttr> attrs;       ///< elements: in source order, no duplicates
     std::vector<XNode> children;
     base::Span span;                ///< element: its name (one byte after '<'); text: first byte
+    bool truncated = false;         ///< children deeper than kMaxDepth were dropped
     base::Span include_span;        ///< known when this element is the root of an included file:
                                     ///< the <include> that brought it in
 
