@@ -30,6 +30,14 @@ std::string describe(Tree::Kind kind) {
 
 namespace {
 
+/// More nodes than any style needs: aliases can make a small file expand
+/// exponentially ("billion laughs"), so conversion stops here.
+constexpr size_t kMaxNodes = 100000;
+
+struct TooManyNodes {
+    base::Span at;
+};
+
 /// Converts yaml-cpp nodes, remembering positions. yaml-cpp marks are 0-based
 /// and count bytes; SourceMap::span_at turns them into offsets, and SourceMap
 /// later counts code points for the column.
@@ -41,6 +49,7 @@ public:
     Tree convert(const YAML::Node& n, base::Span fallback) {
         Tree t;
         t.span = span_of(n, fallback);
+        if (++count_ > kMaxNodes) throw TooManyNodes{t.span};
         switch (n.Type()) {
             case YAML::NodeType::Scalar:
                 t.kind = Tree::Kind::Scalar;
@@ -107,6 +116,7 @@ private:
     const base::SourceMap* sources_;
     uint32_t file_;
     std::vector<base::Diagnostic>* errors_;
+    size_t count_ = 0;
 };
 
 }  // namespace
@@ -123,6 +133,13 @@ Tree parse_yaml(const base::SourceMap& sources, uint32_t file, std::vector<base:
             t.span = start;
         }
         return t;
+    } catch (const TooManyNodes& e) {
+        base::Diagnostic d;
+        d.span = e.at.known() ? e.at : start;
+        d.message = "the style file expands to more than " + std::to_string(kMaxNodes) +
+                    " values (aliases repeated?); a style needs far fewer";
+        errors.push_back(std::move(d));
+        syntax_error = true;
     } catch (const YAML::Exception& e) {
         base::Diagnostic d;
         d.span = conv.at(e.mark.line, e.mark.column);

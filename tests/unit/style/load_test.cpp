@@ -212,3 +212,28 @@ TEST(Load, ChildCanClearATemplate) {
     ASSERT_TRUE(r.sheet) << r.all();
     EXPECT_EQ(r.sheet->running.header.verso, "");
 }
+
+TEST(Load, AliasBombIsStopped) {
+    TempDir d;
+    std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i < 9; ++i)
+        yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + std::string("*a") +
+                std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" + std::to_string(i - 1) +
+                ", *a" + std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" +
+                std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + ", *a" + std::to_string(i - 1) +
+                ", *a" + std::to_string(i - 1) + ", *a" + std::to_string(i - 1) + "]\n";
+    Loaded r = load_text(d, yaml);
+    EXPECT_FALSE(r.sheet);
+    ASSERT_EQ(r.lines.size(), 1u) << r.all();
+    EXPECT_NE(r.lines[0].find("expands to more than 100000 values"), std::string::npos) << r.lines[0];
+}
+
+TEST(Load, AnchorsAndAliasesWork) {
+    TempDir d;
+    Loaded r = load_text(d, fonts_block() +
+                                "headings:\n"
+                                "  section: &h {size: 12pt, leading: 15pt}\n"
+                                "  subsection: *h\n");
+    ASSERT_TRUE(r.sheet) << r.all();
+    EXPECT_DOUBLE_EQ(r.sheet->subsection.leading, 15);
+}
