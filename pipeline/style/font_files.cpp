@@ -51,7 +51,7 @@ Parsed<std::string> find_font(std::string_view written, const StyleDir& dir) {
             std::error_code ec;
             fs::path target = fs::read_symlink(dangling->absolute, ec);
             return P::fail("font file '" + dangling->display + "' is a link to '" + target.string() +
-                           "', which does not exist; install the font package (./bookbuild set-up)");
+                           "', which does not exist; install the font packages (./bookbuild setup)");
         }
         std::string where;
         for (size_t i = 0; i < candidates.size(); ++i)

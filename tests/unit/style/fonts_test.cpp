@@ -85,7 +85,7 @@ TEST(FontLookup, DanglingSymlinkSaysInstall) {
     auto r = find_font("Gone.ttf", StyleDir{"styles", d.path() / "styles"});
     EXPECT_EQ(r.error,
               "font file 'fonts/Gone.ttf' is a link to '/nonexistent/Gone.ttf', which does not exist; install "
-              "the font package (./bookbuild set-up)");
+              "the font packages (./bookbuild setup)");
 }
 
 TEST(FontChecks, FakeCffDirectoryAndJunk) {
