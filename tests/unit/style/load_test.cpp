@@ -237,3 +237,51 @@ TEST(Load, AnchorsAndAliasesWork) {
     ASSERT_TRUE(r.sheet) << r.all();
     EXPECT_DOUBLE_EQ(r.sheet->subsection.leading, 15);
 }
+
+TEST(Load, PageSizeAsList) {
+    TempDir d;
+    Loaded r = load_text(d, fonts_block() + "page: {size: [5in, 203.2mm], margins: {top: 0, inner: 1cm}}\n");
+    ASSERT_TRUE(r.sheet) << r.all();
+    EXPECT_DOUBLE_EQ(r.sheet->page.width, 360);
+    EXPECT_NEAR(r.sheet->page.height, 576, 1e-9);
+    EXPECT_DOUBLE_EQ(r.sheet->page.top, 0);
+    EXPECT_NEAR(r.sheet->page.inner, 28.3465, 1e-4);
+}
+
+TEST(Load, PageSizeListErrors) {
+    TempDir d;
+    Loaded r = load_text(d, fonts_block() + "page: {size: [1em, 0mm]}\n");
+    EXPECT_FALSE(r.sheet);
+    ASSERT_EQ(r.lines.size(), 2u) << r.all();
+    EXPECT_NE(r.lines[0].find("style.yaml:4:15: error: 'page.size' cannot be in em"), std::string::npos) << r.lines[0];
+    EXPECT_NE(r.lines[1].find("style.yaml:4:20: error: 'page.size' must be greater than zero"), std::string::npos)
+        << r.lines[1];
+}
+
+TEST(Load, FamilyKeysAndFallbackChecked) {
+    TempDir d;
+    Loaded r = load_text(d, fonts_block() + "  mono: {reguler: x.ttf}\n  fallback: sans\n");
+    EXPECT_FALSE(r.sheet);
+    ASSERT_EQ(r.lines.size(), 3u) << r.all();
+    EXPECT_NE(r.lines[0].find(":4:3: error: 'fonts.mono' needs a 'regular' key"), std::string::npos) << r.lines[0];
+    EXPECT_NE(r.lines[1].find(":4:10: error: unknown key 'reguler' in 'fonts.mono'; did you mean 'regular'? "
+                              "(allowed: regular, italic, bold, bold-italic)"),
+              std::string::npos)
+        << r.lines[1];
+    EXPECT_NE(r.lines[2].find(":5:13: error: expected list of font families for 'fonts.fallback'"),
+              std::string::npos)
+        << r.lines[2];
+}
+
+TEST(Load, FreeMapsTakeAnyName) {
+    TempDir d;
+    Loaded r = load_text(d, fonts_block() +
+                                "colors: {brand-red: \"#C00000\", paper: \"#fffff0\"}\n"
+                                "text: {color: brand-red}\n"
+                                "labels: {contents: Inhalt, anything-new: Neu}\n");
+    ASSERT_TRUE(r.sheet) << r.all();
+    EXPECT_EQ(r.sheet->colors.at("paper").hex(), "#fffff0");
+    EXPECT_EQ(r.sheet->text.color.hex(), "#c00000");
+    EXPECT_EQ(r.sheet->label("anything-new", ""), "Neu");
+    EXPECT_EQ(r.sheet->label("missing", "fallback"), "fallback");
+}
