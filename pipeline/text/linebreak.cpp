@@ -87,6 +87,7 @@ struct Node {
     size_t next_begin;   // first item of the next line
     bool flagged;        // the break is a hyphen
     bool overfull;       // the line ending here is overfull (artificial break)
+    int hyphen_run;      // lines in a row ending at a hyphen, up to this one
 };
 
 struct Pass {
@@ -96,6 +97,7 @@ struct Pass {
     double background;   // extra stretch per line (\rightskip + emergency stretch)
     bool last_resort;    // never fail: artificial breaks for unavoidable overfull lines
     bool uncapped;       // badness beyond 10000 still ranks lines
+    bool hyphen_limit;   // enforce max_consecutive_hyphens
 };
 
 class Breaker {
@@ -122,7 +124,7 @@ public:
         pass_ = pass;
         size_t first = first_after(std::string::npos);
         nodes_.push_back({std::string::npos, 0, Decent, 0, std::string::npos, sw_[first], sy_[first], sz_[first],
-                          first, false, false});
+                          first, false, false, 0});
         active_.push_back(0);
         for (size_t b = 0; b < items_.size(); ++b) {
             const Item& it = items_[b];
@@ -158,18 +160,22 @@ private:
         bool forced = brk.is_forced_break();
         bool is_final = b + 1 == items_.size();
         // Best candidate per (line class, fitness class) (§829-§836).
+        // The run of hyphenated lines is part of the key, like the fitness
+        // class, so that the limit does not cost optimality.
         struct Candidate {
             size_t line_class;
+            int hyphen_run;
             double d[4];
             size_t from[4];
         };
         std::vector<Candidate> cands;
-        auto candidate_for = [&](size_t cls) -> Candidate& {
+        auto candidate_for = [&](size_t cls, int run) -> Candidate& {
             for (auto& c : cands)
-                if (c.line_class == cls) return c;
-            cands.push_back({cls, {kAwful, kAwful, kAwful, kAwful}, {0, 0, 0, 0}});
+                if (c.line_class == cls && c.hyphen_run == run) return c;
+            cands.push_back({cls, run, {kAwful, kAwful, kAwful, kAwful}, {0, 0, 0, 0}});
             return cands.back();
         };
+        bool hyphen_break = brk.is_penalty() && brk.flagged && !is_final;
         std::vector<size_t> keep;
         keep.reserve(active_.size());
         // Nodes deactivated here because their line would be overfull, for
@@ -213,6 +219,8 @@ private:
             }
             if (!forced) keep.push_back(ai);
             if (bad > pass_.tolerance) continue;
+            int run = hyphen_break ? a.hyphen_run + 1 : 0;
+            if (pass_.hyphen_limit && p_.max_consecutive_hyphens > 0 && run > p_.max_consecutive_hyphens) continue;
             // Demerits (§859).
             double d = p_.line_penalty + bad;
             d = d * d;
@@ -229,7 +237,7 @@ private:
             }
             if (std::abs(fit - a.fitness) > 1) d += p_.adj_demerits;
             d += a.total;
-            Candidate& c = candidate_for(line_class(a.line + 1));
+            Candidate& c = candidate_for(line_class(a.line + 1), run);
             if (d < c.d[fit]) {
                 c.d[fit] = d;
                 c.from[fit] = ai;
@@ -238,7 +246,8 @@ private:
         // §851/§854: in the last resort, when nothing else survives, break
         // here anyway from the node whose line overflows least.
         if (pass_.last_resort && cands.empty() && keep.empty() && best_overfull != std::string::npos) {
-            Candidate& c = candidate_for(line_class(nodes_[best_overfull].line + 1));
+            Candidate& c = candidate_for(line_class(nodes_[best_overfull].line + 1),
+                                         hyphen_break ? nodes_[best_overfull].hyphen_run + 1 : 0);
             c.d[Decent] = nodes_[best_overfull].total;
             c.from[Decent] = best_overfull;
             artificial_ = best_overfull;
@@ -256,7 +265,7 @@ private:
                 const Node& from = nodes_[c.from[f]];
                 bool art = c.from[f] == artificial_;
                 nodes_.push_back({b, from.line + 1, f, c.d[f], c.from[f], sw_[next], sy_[next], sz_[next], next,
-                                  brk.is_penalty() && brk.flagged && !is_final, art});
+                                  hyphen_break, art, c.hyphen_run});
                 active_.push_back(nodes_.size() - 1);
             }
         }
@@ -382,24 +391,26 @@ BreakResult break_lines(std::span<const Item> items, const Measure& measure, con
     // §873: a pass that cannot reach the requested looseness is not final.
     auto done = [&](bool ok) { return ok && breaker.actual_looseness_ == params.looseness; };
     if (params.pretolerance >= 0) {
-        if (done(breaker.run({params.pretolerance, false, false, bg, false, false}, result))) {
+        if (done(breaker.run({params.pretolerance, false, false, bg, false, false, true}, result))) {
             result.pass = 1;
             return result;
         }
     }
-    if (done(breaker.run({params.tolerance, true, false, bg, false, false}, result))) {
+    if (done(breaker.run({params.tolerance, true, false, bg, false, false, true}, result))) {
         result.pass = 2;
         return result;
     }
-    if (params.emergency_stretch > 0 && done(breaker.run({params.tolerance, true, false, em, false, false}, result))) {
+    if (params.emergency_stretch > 0 && done(breaker.run({params.tolerance, true, false, em, false, false, true}, result))) {
         result.pass = 3;
         return result;
     }
-    breaker.run({kAwful, true, false, em, true, true}, result);
+    if (!breaker.run({kAwful, true, false, em, true, true, true}, result))
+        breaker.run({kAwful, true, false, em, true, true, false}, result);
     result.pass = 4;
     if (result.overfull.empty() || !has_emergency) return result;
     BreakResult last;
-    breaker.run({kAwful, true, true, em, true, true}, last);
+    if (!breaker.run({kAwful, true, true, em, true, true, true}, last))
+        breaker.run({kAwful, true, true, em, true, true, false}, last);
     last.pass = 5;
     if (last.overfull.size() <= result.overfull.size()) return last;
     (void)has_discretionary;

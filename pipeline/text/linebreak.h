@@ -76,6 +76,11 @@ struct BreakParams {
     double final_hyphen_demerits = 5000;
     double emergency_stretch = 0;  ///< points of background stretch in the third pass
     int looseness = 0;             ///< TeX §875: prefer this many more/fewer lines
+    /// At most this many lines in a row may end at a flagged (hyphen) break;
+    /// 0 = unlimited (TeX has only double_hyphen_demerits, which narrow
+    /// measures overrule; typographers' "ladder" limit is 2 or 3). Enforced
+    /// in every pass; dropped only if a paragraph cannot be set otherwise.
+    int max_consecutive_hyphens = 2;
     /// Stretch added at the end of every line, TeX's \rightskip stretch: > 0
     /// gives ragged-right setting with total-fit (not greedy) breaks when the
     /// interword glue has no stretch. Line positions keep natural spaces.

@@ -195,6 +195,10 @@ private:
                 continue;
             }
             if (!s) continue;  // a run without a font: nothing to draw
+            if (is_invisible(cp)) {  // never drawn, never a place to break before
+                if (!cur_.text.empty()) cur_end_ = i;
+                continue;
+            }
             // A break opportunity before this character, inside a word.
             int kind = kind_[at];
             bool hyph = hyph_[at], emerg = emerg_[at];
@@ -232,7 +236,6 @@ private:
                 cur_.begin = at;
             }
             cur_end_ = i;
-            if (is_invisible(cp)) continue;
             if (cur_.text.empty()) cur_.first = cp;
             cur_.last = cp;
             base::append_utf8(cur_.text, cp);
@@ -249,6 +252,9 @@ private:
         out.ratio = ratio;
         out.overfull = line.overfull;
         out.hyphenated = line.hyphenated;
+        // Inside a word unless the break is a space or a forced break
+        // (the builder puts penalties only between characters of one token).
+        out.breaks_word = brk.is_penalty() && !forced;
         double x = 0;
         size_t prev_item = std::numeric_limits<size_t>::max();
         for (size_t k = line.begin; k < line.end; ++k) {
@@ -289,8 +295,10 @@ private:
             prev_item = k;
         }
         // A hyphen drawn at the end of a line broken inside a word.
-        if (brk.is_penalty() && brk.payload == kDrawsHyphen && !out.fragments.empty())
+        if (brk.is_penalty() && brk.payload == kDrawsHyphen && !out.fragments.empty()) {
             out.fragments.back().text += "-";
+            out.hyphen_added = true;
+        }
         for (auto& f : out.fragments) {
             f.width = f.font->width(f.text, f.size, f.kerned);
             out.ascent = std::max(out.ascent, f.font->ascender() * f.size / 1000.0);

@@ -64,7 +64,12 @@ struct ParagraphLine {
     double measure = 0;          ///< the line's width from Measure
     double width = 0;            ///< right edge of the last fragment
     double ratio = 0;            ///< adjustment ratio used
-    bool hyphenated = false;     ///< ends with a hyphen added by breaking a word
+    bool hyphenated = false;     ///< ends at a hyphen break: explicit ("well-|known") or added
+    bool hyphen_added = false;   ///< a "-" was appended to the last fragment (word hyphenated here)
+    /// The line ends inside a word (hyphenation, explicit hyphen, URL or
+    /// emergency break): no space separates it from the next line's text
+    /// (for text extraction / copy order).
+    bool breaks_word = false;
     bool overfull = false;       ///< wider than the measure (see ParagraphResult)
     double ascent = 0, descent = 0;  ///< max over fragments, points (descent >= 0)
 };

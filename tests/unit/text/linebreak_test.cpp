@@ -222,6 +222,47 @@ TEST(LineBreak, FirstPassSkipsHyphenationPoints) {
     EXPECT_TRUE(h2.lines[0].hyphenated);
 }
 
+TEST(LineBreak, AtMostTwoHyphenatedLinesInARow) {
+    // Random words, most with a free hyphenation point (penalty 0, no
+    // double-hyphen cost): the unconstrained optimum often ends three or
+    // more lines in a row with a hyphen; the default limit of 2 never does,
+    // and costs no overfull line.
+    auto longest_run = [](const BreakResult& r) {
+        size_t run = 0, longest = 0;
+        for (const auto& l : r.lines) longest = std::max(longest, run = l.hyphenated ? run + 1 : 0);
+        return longest;
+    };
+    std::mt19937 rng(42);
+    int ladders = 0;
+    for (int trial = 0; trial < 40; ++trial) {
+        std::vector<Item> items;
+        for (int k = 0; k < 120; ++k) {
+            if (k) items.push_back(Item::make_glue(3, 1.5, 1));
+            double w = 8 + rng() % 30;
+            if (rng() % 4 != 0) {
+                items.push_back(Item::make_box(w / 2));
+                items.push_back(flagged(3, 0));
+                items.push_back(Item::make_box(w / 2));
+            } else {
+                items.push_back(Item::make_box(w));
+            }
+        }
+        finish_paragraph(items);
+        BreakParams p;
+        p.double_hyphen_demerits = 0;
+        p.final_hyphen_demerits = 0;
+        p.max_consecutive_hyphens = 0;
+        BreakResult free = break_lines(items, Measure(100), p);
+        ladders += longest_run(free) >= 3;
+        p.max_consecutive_hyphens = 2;
+        BreakResult limited = break_lines(items, Measure(100), p);
+        EXPECT_LE(longest_run(limited), 2u) << trial;
+        EXPECT_EQ(limited.overfull.size(), free.overfull.size());
+        EXPECT_GE(limited.demerits, free.demerits);  // a constraint never lowers the optimum
+    }
+    EXPECT_GT(ladders, 5);
+}
+
 TEST(LineBreak, ForcedBreakInside) {
     auto items = words({2, 2, 2, 2}, Item::make_glue(1, 1, 1));
     // Replace the glue between word 1 and 2 (index 3) by a forced break.
@@ -328,6 +369,7 @@ TEST(LineBreak, MatchesBruteForceOnRandomLists) {
         BreakParams p;
         p.pretolerance = -1;
         p.tolerance = 10000;
+        p.max_consecutive_hyphens = 0;  // not modelled by the brute force
         double L = 8 + rng() % 6;
         double expected = brute_force(items, L, p);
         BreakResult r = break_lines(items, Measure(L), p);
