@@ -93,7 +93,11 @@ public:
 
     base::Span at(int line, int column) const {
         if (!sources_ || line < 0 || column < 0) return {};
-        return sources_->span_at(file_, static_cast<size_t>(line), static_cast<size_t>(column));
+        size_t col = static_cast<size_t>(column);
+        // yaml-cpp skips a UTF-8 byte-order mark without counting it (measured):
+        // put the bytes back so the offset lands on the right character.
+        if (line == 0 && sources_->file(file_).content.rfind("\xEF\xBB\xBF", 0) == 0) col += 3;
+        return sources_->span_at(file_, static_cast<size_t>(line), col);
     }
 
 private:

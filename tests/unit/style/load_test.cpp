@@ -285,3 +285,12 @@ TEST(Load, FreeMapsTakeAnyName) {
     EXPECT_EQ(r.sheet->label("anything-new", ""), "Neu");
     EXPECT_EQ(r.sheet->label("missing", "fallback"), "fallback");
 }
+
+TEST(Load, ByteOrderMarkDoesNotShiftPositions) {
+    TempDir d;
+    Loaded r = load_text(d, "\xEF\xBB\xBFtext: {bogus: 1}\n" + fonts_block());
+    EXPECT_FALSE(r.sheet);
+    ASSERT_EQ(r.lines.size(), 1u) << r.all();
+    // The mark is a character of line 1 for SourceMap; `bogus` follows it.
+    EXPECT_NE(r.lines[0].find("style.yaml:1:9: error: unknown key 'bogus'"), std::string::npos) << r.lines[0];
+}
