@@ -84,6 +84,7 @@ void apply_typography(const std::vector<TextRun>& runs, const TypographyOptions&
     std::vector<std::string> out(runs.size());
     char32_t prev = kNone;     // last code point written (decides quote direction)
     int open_single = 0;       // nesting of secondary quotes, to tell ' closing from apostrophe
+    int open_double = 0;       // open primary quotes, so `"word "` still closes
     bool in_url = false;       // inside a URL token: copied verbatim
     auto emit = [&](size_t r, std::string_view s, char32_t last) {
         out[r] += s;
@@ -101,7 +102,7 @@ void apply_typography(const std::vector<TextRun>& runs, const TypographyOptions&
         char32_t c = f.cps[i];
         size_t r = f.run[i];
         char32_t next = i + 1 < f.cps.size() ? f.cps[i + 1] : kNone;
-        if (is_space(c)) in_url = false;
+        if (is_space(c) || c == '"' || (i > 0 && f.run[i - 1] != r)) in_url = false;
         else if (!in_url && opens_after(prev) && url_at(f.cps, i)) in_url = true;
         std::string one;
         base::append_utf8(one, c);
@@ -120,11 +121,14 @@ void apply_typography(const std::vector<TextRun>& runs, const TypographyOptions&
             continue;
         }
         if (o.quotes && c == '"') {
-            if (opens_after(prev)) {
+            bool closes_anyway = open_double > 0 && is_space(prev) && !is_word(next) && next != '"';
+            if (opens_after(prev) && !closes_anyway) {
+                ++open_double;
                 emit(r, q.open_double + q.inner_space, 0x201C);
                 if (!q.inner_space.empty())
                     while (i + 1 < f.cps.size() && f.cps[i + 1] == ' ') ++i;
             } else {
+                if (open_double > 0) --open_double;
                 if (!q.inner_space.empty()) trim_space_before(r);
                 emit(r, q.inner_space + q.close_double, 0x201D);
             }

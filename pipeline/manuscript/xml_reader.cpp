@@ -239,6 +239,7 @@ std::optional<XNode> read_xml(uint32_t file, const base::SourceMap& sources, int
     Reader reader{file, buf, sink};
     if (!r) {
         size_t off = static_cast<size_t>(std::max<ptrdiff_t>(0, r.offset));
+        if (r.status == pugi::status_no_document_element) off = 0;
         bool at_eof = r.status != pugi::status_no_document_element && off + 1 >= buf.size();
         if (at_eof) {  // point just after the last thing written
             off = buf.size();
