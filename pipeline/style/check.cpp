@@ -199,7 +199,10 @@ private:
         if (node->kind == Tree::Kind::Scalar) return node->text;
         if (node->kind == Tree::Kind::Null && (p.type == Type::String || p.type == Type::Template))
             return std::string();
-        error(node->span, "expected " + type_name(p) + " for '" + path + "', got " + describe(node->kind));
+        std::string hint;
+        if (node->kind == Tree::Kind::Null && (p.type == Type::Color || p.type == Type::HexColor))
+            hint = "; put hex colours in quotes (\"#8a3324\"): unquoted, # starts a YAML comment";
+        error(node->span, "expected " + type_name(p) + " for '" + path + "', got " + describe(node->kind) + hint);
         return std::nullopt;
     }
 

@@ -81,7 +81,11 @@ public:
                         error(key_span, "duplicate key '" + key + "'" + where);
                         continue;
                     }
-                    t.map.push_back({key, key_span, convert(it->second, key_span)});
+                    Tree value = convert(it->second, key_span);
+                    // yaml-cpp marks an empty value at the next token (often
+                    // the next line); the key is where the reader looks.
+                    if (value.kind == Tree::Kind::Null) value.span = key_span;
+                    t.map.push_back({key, key_span, std::move(value)});
                 }
                 break;
             }
