@@ -1,6 +1,7 @@
 #include "style/check.h"
 
-#include <set>
+#include <algorithm>
+#include <map>
 
 #include "base/suggest.h"
 #include "style/params.h"
