@@ -159,6 +159,15 @@ private:
         cur_ = Segment{};
     }
 
+    // True when the first character after the spaces at `pos` is an em or
+    // en dash.
+    bool dash_follows(size_t pos) const {
+        while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+        if (pos >= text_.size()) return false;
+        char32_t cp = base::next_code_point(text_, pos);
+        return cp == 0x2014 || cp == 0x2013;
+    }
+
     bool last_is_box() const {
         return !cur_.text.empty() ||
                (!items_.empty() && items_.back().is_box() && items_.back().payload != kNoSegment);
@@ -175,6 +184,9 @@ private:
                 flush();
                 if (!items_.empty() && items_.back().is_glue()) continue;  // collapse runs of spaces
                 double w = space_width(s, ' ');
+                // A spaced dash never begins a line ("styles — formed"):
+                // the space before it does not break.
+                if (dash_follows(i)) items_.push_back(Item::make_penalty(0, kInfPenalty));
                 items_.push_back(o_.justify ? Item::make_glue(w, w / 2, w / 3) : Item::make_glue(w, 0, 0));
                 continue;
             }

@@ -338,6 +338,24 @@ TEST(Paragraph, MissingGlyphsAndFallback) {
     EXPECT_TRUE(fallback_used);
 }
 
+TEST(Paragraph, SpacedDashNeverStartsALine) {
+    std::string text;
+    for (int k = 0; k < 40; ++k) text += "the nervous system sounds the alarm — and distance reduces it – mostly. ";
+    text.pop_back();
+    std::vector<StyledRun> runs{run(text)};
+    size_t dash_ends = 0;
+    for (double m : {120.0, 150.0, 180.0, 210.0, 240.0}) {
+        ParagraphResult r = set_paragraph(runs, options(m));
+        for (const auto& line : r.lines) {
+            EXPECT_NE(line.fragments.front().text, "—") << m;
+            EXPECT_NE(line.fragments.front().text, "–") << m;
+            dash_ends += line.fragments.back().text == "—" || line.fragments.back().text == "–";
+        }
+        EXPECT_TRUE(r.overfull.empty());
+    }
+    EXPECT_GT(dash_ends, 0u);  // lines still break after a dash
+}
+
 TEST(Paragraph, EmptyInput) {
     EXPECT_TRUE(set_paragraph({}, options(100)).lines.empty());
     EXPECT_TRUE(set_paragraph(std::vector<StyledRun>{run("   ")}, options(100)).lines.empty());
