@@ -1,0 +1,169 @@
+#include "epub/render.h"
+
+#include <fmt/format.h>
+
+namespace bb::epub {
+
+using model::BlockKind;
+using model::InlineKind;
+
+std::string uri_path(const std::string& path) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : path) {
+        bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                    c == '.' || c == '_' || c == '~' || c == '/';
+        if (keep) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+bool safe_image_path(const std::string& src) {
+    if (src.empty() || src.front() == '/' || src.find('\\') != std::string::npos) return false;
+    size_t start = 0;
+    while (start <= src.size()) {
+        size_t end = src.find('/', start);
+        if (end == std::string::npos) end = src.size();
+        std::string seg = src.substr(start, end - start);
+        if (seg.empty() || seg == "." || seg == "..") return false;
+        for (unsigned char c : seg)
+            if (c < 0x20 || c == '#' || c == '?' || c == '%' || c == ':') return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+std::string Renderer::local_id(const std::string& stem) {
+    return fmt::format("{}_{}", stem, ++local_ids_[stem]);
+}
+
+void Renderer::link_to(Xml& x, const std::string& id, const std::string& text, model::Span span,
+                       const Attrs& extra) {
+    std::string href = plan_.href(id);
+    if (href.empty()) {
+        sink_.error(span, fmt::format("EPUB: link to '{}', which is not in the book", id));
+        x.text(text);
+        return;
+    }
+    Attrs attrs{{"href", href}};
+    attrs.insert(attrs.end(), extra.begin(), extra.end());
+    x.element("a", attrs, text);
+}
+
+void Renderer::inlines(Xml& x, const model::Inlines& content) {
+    for (const auto& in : content) inline_one(x, in);
+}
+
+void Renderer::inline_one(Xml& x, const model::Inline& in) {
+    switch (in.kind) {
+        case InlineKind::Text: x.text(in.text); return;
+        case InlineKind::Emph: x.open("em"); inlines(x, in.children); x.close(); return;
+        case InlineKind::Strong: x.open("strong"); inlines(x, in.children); x.close(); return;
+        case InlineKind::Cite: x.open("cite"); inlines(x, in.children); x.close(); return;
+        case InlineKind::Link:
+        case InlineKind::Ref: {
+            std::string href;
+            if (in.kind == InlineKind::Link) {
+                href = in.target;  // kept exactly as written (escaped only)
+            } else {
+                href = plan_.href(in.target);
+                if (href.empty())
+                    sink_.error(in.span, fmt::format("EPUB: ref to '{}', which is not in the book", in.target));
+            }
+            model::Inlines fallback;
+            const model::Inlines* children = &in.children;
+            if (children->empty()) {
+                // The loader fills empty refs; a hand-made model may not.
+                auto it = book_.anchors.find(in.target);
+                fallback.push_back({InlineKind::Text, it != book_.anchors.end() ? it->second.title : in.target,
+                                    "", {}, in.span});
+                children = &fallback;
+            }
+            if (href.empty() || link_depth_ > 0) {
+                inlines(x, *children);
+                return;
+            }
+            x.open("a", {{"href", href}, {in.kind == InlineKind::Link ? "class" : "", "external"}});
+            ++link_depth_;
+            inlines(x, *children);
+            --link_depth_;
+            x.close();
+            return;
+        }
+    }
+}
+
+void Renderer::blocks(Xml& x, const model::Blocks& blocks) {
+    for (const auto& b : blocks) block(x, b);
+}
+
+void Renderer::block(Xml& x, const model::Block& b) {
+    switch (b.kind) {
+        case BlockKind::Paragraph:
+            x.open("p");
+            inlines(x, b.content);
+            x.close().line();
+            return;
+        case BlockKind::List:
+            x.open(b.numbered ? "ol" : "ul").line();
+            for (const auto& item : b.items) {
+                x.open("li");
+                // An item written as inline content is one paragraph: render
+                // it bare so list items do not get paragraph spacing.
+                if (item.blocks.size() == 1 && item.blocks[0].kind == BlockKind::Paragraph) {
+                    inlines(x, item.blocks[0].content);
+                } else {
+                    x.line();
+                    blocks(x, item.blocks);
+                }
+                x.close().line();
+            }
+            x.close().line();
+            return;
+        case BlockKind::Quote:
+            if (b.attribution.empty()) {
+                x.open("blockquote").line();
+                blocks(x, b.blocks);
+                x.close().line();
+            } else {
+                // HTML's pattern for a quotation with its source: the
+                // attribution is a caption outside the blockquote.
+                x.open("figure", {{"class", "quote"}}).line();
+                x.open("blockquote").line();
+                blocks(x, b.blocks);
+                x.close().line();
+                x.open("figcaption", {{"class", "attribution"}});
+                inlines(x, b.attribution);
+                x.close().line();
+                x.close().line();
+            }
+            return;
+        case BlockKind::Figure: figure(x, b); return;
+    }
+}
+
+void Renderer::figure(Xml& x, const model::Block& b) {
+    if (!safe_image_path(b.src)) {
+        sink_.error(b.span, fmt::format("EPUB: figure source '{}' is not a path inside manuscript/images", b.src));
+        return;
+    }
+    facts_.images.insert(b.src);
+    ++facts_.figures;
+    if (b.alt.empty()) ++facts_.figures_without_alt;
+    x.open("figure", {{"class", "figure"}}).line();
+    x.empty("img", {{"src", "../images/" + uri_path(b.src)}, {"alt", b.alt}}).line();
+    if (!b.caption.empty()) {
+        x.open("figcaption");
+        inlines(x, b.caption);
+        x.close().line();
+    }
+    x.close().line();
+}
+
+}  // namespace bb::epub

@@ -1,0 +1,124 @@
+#include "epub/write.h"
+
+#include <fmt/format.h>
+
+#include "base/atomic_file.h"
+#include "epub/chunks.h"
+#include "epub/content.h"
+#include "epub/css.h"
+#include "epub/fonts.h"
+#include "epub/nav.h"
+#include "epub/package.h"
+#include "epub/render.h"
+#include "epub/zip.h"
+
+namespace bb::epub {
+
+namespace {
+
+constexpr const char* kContainer =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+    "<rootfiles>\n"
+    "<rootfile full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/>\n"
+    "</rootfiles>\n"
+    "</container>\n";
+
+/// The media type of an image from its first bytes (the extension may lie).
+std::string image_media_type(const std::string& data) {
+    if (data.rfind("\x89PNG\r\n\x1a\n", 0) == 0) return "image/png";
+    if (data.size() >= 3 && static_cast<unsigned char>(data[0]) == 0xFF &&
+        static_cast<unsigned char>(data[1]) == 0xD8 && static_cast<unsigned char>(data[2]) == 0xFF)
+        return "image/jpeg";
+    if (data.rfind("GIF87a", 0) == 0 || data.rfind("GIF89a", 0) == 0) return "image/gif";
+    return "";
+}
+
+}  // namespace
+
+std::optional<std::string> write(const model::Book& book, const style::Sheet& sheet, const WriteOptions& options,
+                                 base::Sink& sink) {
+    const size_t errors_before = sink.error_count();
+    const Plan plan = Plan::make(book);
+    Renderer renderer(book, sheet, plan, sink);
+
+    // Content first: it tells which images there are (and so the
+    // accessibility metadata).
+    std::vector<std::string> documents;
+    for (const Chunk& c : plan.chunks()) documents.push_back(c.kind == ChunkKind::Nav ? "" : chapter_document(renderer, c));
+    const std::vector<NavItem> toc = toc_tree(book, plan, sheet);
+    for (size_t i = 0; i < plan.chunks().size(); ++i)
+        if (plan.chunks()[i].kind == ChunkKind::Nav) documents[i] = nav_document(book, plan, sheet, toc);
+
+    std::vector<ZipEntry> entries;
+    entries.push_back({"mimetype", "application/epub+zip", true});
+    entries.push_back({"META-INF/container.xml", kContainer, false});
+    entries.push_back({"OEBPS/content.opf", "", false});  // filled in last
+    entries.push_back({"OEBPS/toc.ncx", ncx_document(book, toc), false});
+
+    std::vector<ManifestItem> manifest;
+    manifest.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", ""});
+    for (size_t i = 0; i < plan.chunks().size(); ++i) {
+        const Chunk& c = plan.chunks()[i];
+        std::string href = std::string(kTextDir) + c.file;
+        manifest.push_back({c.manifest_id, href, "application/xhtml+xml", c.kind == ChunkKind::Nav ? "nav" : ""});
+        entries.push_back({"OEBPS/" + href, std::move(documents[i]), false});
+    }
+
+    const std::vector<FontFace> faces = faces_to_embed(sheet);
+    manifest.push_back({"css", "css/book.css", "text/css", ""});
+    entries.push_back({"OEBPS/css/book.css", stylesheet(sheet, faces), false});
+    for (size_t i = 0; i < faces.size(); ++i) {
+        std::string data;
+        if (!base::read_file(faces[i].source, data)) {
+            sink.error_in(faces[i].source, "EPUB: cannot read this font file");
+            continue;
+        }
+        manifest.push_back({fmt::format("font-{}", i + 1), faces[i].href, "font/ttf", ""});
+        entries.push_back({"OEBPS/" + faces[i].href, std::move(data), false});
+    }
+
+    size_t image_index = 0;
+    for (const std::string& src : renderer.facts().images) {  // a std::set: sorted, so the order is fixed
+        std::string path = options.manuscript_dir + "/images/" + src;
+        std::string data;
+        if (!base::read_file(path, data)) {
+            sink.error_in(path, "EPUB: cannot read this image (figure src=\"" + src + "\")");
+            continue;
+        }
+        std::string type = image_media_type(data);
+        if (type.empty()) {
+            sink.error_in(path, "EPUB: not a PNG, JPEG or GIF image");
+            continue;
+        }
+        std::string href = "images/" + uri_path(src);
+        manifest.push_back({fmt::format("img-{}", ++image_index), href, type, ""});
+        entries.push_back({"OEBPS/images/" + src, std::move(data), true});  // already compressed
+    }
+
+    if (sink.error_count() > errors_before) return std::nullopt;
+
+    const Accessibility a11y = derive_accessibility(book, renderer.facts());
+    entries[2].data = package_document(book, plan, manifest, a11y, options.build_epoch);
+
+    std::string error;
+    auto bytes = make_zip(entries, options.build_epoch, error);
+    if (!bytes) sink.error_in("", "EPUB: " + error);
+    return bytes;
+}
+
+std::optional<size_t> write_file(const std::string& path, const model::Book& book, const style::Sheet& sheet,
+                                 const WriteOptions& options, base::Sink& sink) {
+    auto bytes = write(book, sheet, options, sink);
+    if (!bytes) return std::nullopt;
+    // base::write_file_atomically writes a PendingFile beside `path` and
+    // renames it only once every byte is on disk.
+    std::string error = base::write_file_atomically(path, *bytes);
+    if (!error.empty()) {
+        sink.error_in(path, "cannot write the EPUB: " + error);
+        return std::nullopt;
+    }
+    return bytes->size();
+}
+
+}  // namespace bb::epub

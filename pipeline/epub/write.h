@@ -1,0 +1,36 @@
+#pragma once
+/// epub::write: the EPUB 3 of a book, from the document model and the style
+/// sheet. The only file-system reads are the fonts the style names and the
+/// images the manuscript's figures use; the only output is the bytes (or the
+/// file, written atomically).
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "model/book.h"
+#include "style/sheet.h"
+
+namespace bb::epub {
+
+/// What the writer needs besides the book and the style.
+struct WriteOptions {
+    /// The build date in seconds since the epoch (SOURCE_DATE_EPOCH, else the
+    /// manuscript's meta/date): dcterms:modified and the ZIP entry times.
+    int64_t build_epoch = 0;
+    /// The manuscript folder; figures are read from `manuscript_dir/images/`.
+    std::string manuscript_dir = "manuscript";
+};
+
+/// The EPUB as bytes. Problems (a missing image or font, a link to an id not
+/// in the book) go to `sink`; returns nullopt when there were any.
+std::optional<std::string> write(const model::Book& book, const style::Sheet& sheet, const WriteOptions& options,
+                                 base::Sink& sink);
+
+/// Writes the EPUB to `path` through a temporary file beside it, renamed on
+/// success, so a failed build never leaves a half-written EPUB. Returns the
+/// number of bytes written, or nullopt (with diagnostics in `sink`).
+std::optional<size_t> write_file(const std::string& path, const model::Book& book, const style::Sheet& sheet,
+                                 const WriteOptions& options, base::Sink& sink);
+
+}  // namespace bb::epub
