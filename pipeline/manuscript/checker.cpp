@@ -144,6 +144,8 @@ struct Checker {
                 continue;
             }
             if (r.ordered && s < current) {
+                // Misplaced but present: counted, so it is not also reported missing.
+                ++counts[s];
                 sink.error(c.include_span.known() ? c.include_span : c.span,
                            fmt::format("<{}> must come before <{}> in <{}>", c.name, current_name, n.name));
             } else {
