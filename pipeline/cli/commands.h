@@ -10,6 +10,7 @@ using Runner = std::function<int()>;
 
 Runner add_check_command(CLI::App& app);
 Runner add_epub_command(CLI::App& app);
+Runner add_pdf_command(CLI::App& app);
 Runner add_all_command(CLI::App& app);
 
 }  // namespace bb::cli

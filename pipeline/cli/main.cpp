@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     std::vector<Runner> runners;
     runners.push_back(add_check_command(app));
     runners.push_back(add_epub_command(app));
+    runners.push_back(add_pdf_command(app));
     runners.push_back(add_all_command(app));
 
     try {

@@ -1,0 +1,318 @@
+#include "typeset/flow.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "base/utf8.h"
+#include "text/coverage.h"
+#include "text/paragraph.h"
+
+namespace bb::typeset {
+
+Rgb rgb(const style::Color& c) { return Rgb{c.r, c.g, c.b}; }
+
+namespace {
+/// Where the baseline sits in a line slab of height `leading`: the extra
+/// leading split evenly above and below an em box whose baseline is at 0.8 em.
+double baseline_in(double size, double leading) { return (leading - size) / 2 + 0.8 * size; }
+}  // namespace
+
+Flow::Flow(const style::Sheet& sheet, FontBook& fonts, const text::Hyphenator* hyphenator, std::string lang,
+           base::Sink& sink)
+    : sheet_(sheet), fonts_(fonts), hyphenator_(hyphenator), lang_(std::move(lang)), sink_(sink) {
+    measure_ = sheet.page.width - sheet.page.inner - sheet.page.outer;
+}
+
+uint32_t Flow::font_id(const text::Font* f) {
+    const std::string& path = f->path();
+    auto& v = galley_.fonts;
+    for (size_t i = 0; i < v.size(); ++i)
+        if (v[i] == path) return static_cast<uint32_t>(i);
+    v.push_back(path);
+    return static_cast<uint32_t>(v.size() - 1);
+}
+
+TextRun Flow::run_of(const std::string& text, const text::Font* font, double size, double x, double y, Rgb color,
+                     Role role, bool kerned) {
+    TextRun t;
+    t.text = text;
+    t.font = font_id(font);
+    t.size = size;
+    t.x = x;
+    t.y = y;
+    t.color = color;
+    t.role = role;
+    t.width = font->width(text, size, kerned);
+    if (kerned) {
+        uint32_t index = 0;
+        for (const auto& g : font->shape(text, true)) {
+            if (g.kern_after != 0) t.kerning.push_back({index, g.kern_after});
+            ++index;
+        }
+    }
+    return t;
+}
+
+void Flow::append(Slab s) {
+    if (s.kind == Slab::Kind::Content) {
+        s.anchors.insert(s.anchors.end(), pending_anchors_.begin(), pending_anchors_.end());
+        pending_anchors_.clear();
+        s.outline.insert(s.outline.end(), pending_outline_.begin(), pending_outline_.end());
+        pending_outline_.clear();
+        for (auto& [k, v] : pending_marks_) s.marks[k] = v;
+        pending_marks_.clear();
+    }
+    if (!frames_open_.empty() && s.kind != Slab::Kind::Break) {
+        s.frame = frames_open_.back();
+        s.frame_start = frame_start_pending_;
+        frame_start_pending_ = false;
+    }
+    auto& slabs = galley_.slabs;
+    if (!slabs.empty() && s.kind != Slab::Kind::Break) {
+        if (keep_lines_ > 0) slabs.back().keep_with_next = true;
+        if (!groups_.empty() && groups_.back() < slabs.size()) slabs.back().keep_with_next = true;
+    }
+    if (s.text_line && keep_lines_ > 0) --keep_lines_;
+    if (s.kind == Slab::Kind::Break) keep_lines_ = 0;
+    slabs.push_back(std::move(s));
+}
+
+double Flow::text_width(const std::string& text, const TextSpec& spec) {
+    const Face& face = fonts_.face(spec.family, spec.bold, spec.italic);
+    return face.font ? face.font->width(text, spec.size, true) : 0;
+}
+
+size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
+    std::vector<text::StyledRun> runs;
+    for (size_t i = 0; i < pieces.size(); ++i) {
+        const Piece& p = pieces[i];
+        const Face& face = fonts_.face(spec.family, spec.bold || p.bold, p.italic);
+        if (!face.font) return 0;
+        text::StyledRun r;
+        r.text = p.text;
+        r.font = face.font;
+        r.fallbacks = face.fallbacks;
+        r.size = spec.size;
+        r.bold = spec.bold || p.bold;
+        r.italic = p.italic;
+        r.style = static_cast<int>(i);
+        r.source = p.span.offset;
+        runs.push_back(std::move(r));
+    }
+    if (runs.empty()) return 0;
+    double left = inset_left_ + spec.left;
+    double width = measure_ - inset_left_ - inset_right_ - spec.left - spec.right_inset;
+    text::ParagraphOptions o;
+    o.measure = text::Measure(width);
+    o.justify = spec.justify && !spec.centered && !spec.right;
+    o.first_indent = spec.first_indent;
+    o.hyphenator = spec.hyphenate && sheet_.text.hyphenate ? hyphenator_ : nullptr;
+    o.lang = lang_;
+    text::ParagraphResult res = text::set_paragraph(runs, o);
+
+    for (const auto& m : res.missing) {
+        const Piece& p = pieces[m.run];
+        const Face& face = fonts_.face(spec.family, spec.bold || p.bold, p.italic);
+        base::Span at = p.span;
+        sink_.warning(at, fmt::format("{} is in no font of the chain ({}); it will print as a blank box",
+                                      text::code_point_name(m.cp), face.chain_name()));
+    }
+    for (size_t i : res.overfull) {
+        const auto& line = res.lines[i];
+        const Piece& p = pieces[line.fragments.empty() ? 0 : line.fragments.front().run];
+        sink_.warning(p.span, fmt::format("a line of this paragraph is {:.1f}pt wider than the measure",
+                                          line.width - line.measure));
+    }
+
+    const size_t n = res.lines.size();
+    const int orphans = std::max(1, sheet_.pagination.orphans), widows = std::max(1, sheet_.pagination.widows);
+    const double base = baseline_in(spec.size, spec.leading);
+    ++para_;
+    for (size_t li = 0; li < n; ++li) {
+        const auto& line = res.lines[li];
+        Slab s;
+        s.height = spec.leading;
+        s.text_line = true;
+        double shift = 0;
+        if (spec.centered) shift = (width - line.width) / 2;
+        if (spec.right) shift = width - line.width;
+        for (const auto& f : line.fragments) {
+            TextRun t = run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned);
+            t.para = para_;
+            t.line = static_cast<uint32_t>(li);
+            const Piece& p = pieces[static_cast<size_t>(f.style)];
+            if (!p.uri.empty() || !p.anchor.empty())
+                s.links.push_back(LinkArea{0, t.x, 0, t.width, spec.leading, p.uri, p.anchor});
+            s.items.push_back(std::move(t));
+        }
+        if (li == 0 && !hang_.empty()) {
+            for (const auto& h : hang_) {
+                const Face& face = fonts_.face(h.spec.family, h.spec.bold, h.spec.italic);
+                if (!face.font) continue;
+                double w = face.font->width(h.text, h.spec.size, true);
+                s.items.push_back(run_of(h.text, face.font, h.spec.size, left - h.gap - w, base, h.spec.color,
+                                         Role::Label, true));
+            }
+            hang_.clear();
+        }
+        // Widows and orphans (in lines, from the style): a page may end after
+        // line k (1-based) only if k >= orphans and n - k >= widows.
+        size_t k = li + 1;
+        s.keep_with_next = spec.keep_whole ? k < n : (k < n && (k < static_cast<size_t>(orphans) ||
+                                                                 n - k < static_cast<size_t>(widows)));
+        append(std::move(s));
+    }
+    return n;
+}
+
+void Flow::label_line(const std::string& text, const TextSpec& spec, double x) {
+    const Face& face = fonts_.face(spec.family, spec.bold, spec.italic);
+    if (!face.font) return;
+    Slab s;
+    s.height = spec.leading;
+    s.text_line = true;
+    s.items.push_back(run_of(text, face.font, spec.size, inset_left_ + spec.left + x,
+                             baseline_in(spec.size, spec.leading), spec.color, spec.role, true));
+    append(std::move(s));
+}
+
+void Flow::leader_entry(const Pieces& title, const TextSpec& spec, const std::string& page,
+                        const std::string& leaders, const std::string& target) {
+    const Face& face = fonts_.face(spec.family, spec.bold, spec.italic);
+    if (!face.font) return;
+    const double column = spec.size * 2.5;  // room for a four-digit folio
+    Pieces linked = title;
+    for (auto& p : linked) p.anchor = target;
+    TextSpec t = spec;
+    t.justify = false;
+    t.keep_whole = true;
+    t.right_inset += column + spec.size;
+    size_t before = galley_.slabs.size();
+    if (paragraph(linked, t) == 0 || galley_.slabs.size() == before) return;
+    Slab& last = galley_.slabs.back();
+    double end = inset_left_ + spec.left;
+    for (const auto& item : last.items)
+        if (const auto* r = std::get_if<TextRun>(&item)) end = std::max(end, r->x + r->width);
+    const double right = measure_ - inset_right_;
+    const double num_w = face.font->width(page, spec.size, false);
+    const double base = last.items.empty() ? spec.leading * 0.75 : std::get<TextRun>(last.items.front()).y;
+    // Leaders: one run of "leader + space" units starting on a multiple of
+    // the unit width, so the dots of every entry line up in columns.
+    const std::string unit = leaders + " ";
+    const double uw = face.font->width(unit, spec.size, false);
+    if (!leaders.empty() && uw > 0) {
+        double start = std::ceil((end + spec.size * 0.5) / uw) * uw;
+        int count = static_cast<int>((right - num_w - spec.size * 0.5 - start) / uw);
+        if (count > 0) {
+            std::string dots;
+            for (int i = 0; i < count; ++i) dots += unit;
+            TextRun d = run_of(dots, face.font, spec.size, start, base, spec.color, Role::Label, false);
+            last.items.push_back(std::move(d));
+        }
+    }
+    TextRun n = run_of(page, face.font, spec.size, right - num_w, base, spec.color, Role::Label, false);
+    last.links.push_back(LinkArea{0, n.x, 0, n.width, spec.leading, "", target});
+    last.items.push_back(std::move(n));
+}
+
+void Flow::hang(const std::string& label, const TextSpec& spec, double gap) { hang_.push_back({label, spec, gap}); }
+
+void Flow::space(double height) {
+    if (height <= 0) return;
+    // Two spaces in a row: the larger wins (like CSS margins collapsing), so
+    // "space after a heading" and "space before a paragraph" do not add up.
+    auto& slabs = galley_.slabs;
+    if (!slabs.empty() && slabs.back().kind == Slab::Kind::Space && frames_open_.empty()) {
+        slabs.back().height = std::max(slabs.back().height, height);
+        return;
+    }
+    Slab s;
+    s.kind = frames_open_.empty() ? Slab::Kind::Space : Slab::Kind::Content;
+    s.height = height;
+    append(std::move(s));
+}
+
+void Flow::strut(double height) {
+    Slab s;
+    s.height = height;
+    append(std::move(s));
+}
+
+void Flow::rule(double thickness, Rgb color, double above, double below) {
+    Slab s;
+    s.height = above + thickness + below;
+    double y = above + thickness / 2;
+    s.items.push_back(Line{inset_left_, y, measure_ - inset_right_, y, thickness, color});
+    append(std::move(s));
+}
+
+void Flow::image(const std::string& path, double x, double w, double h) {
+    Slab s;
+    s.height = h;
+    s.items.push_back(Image{path, inset_left_ + x, 0, w, h});
+    append(std::move(s));
+}
+
+void Flow::page_break(bool recto, bool opening) {
+    Slab s;
+    s.kind = Slab::Kind::Break;
+    s.recto = recto;
+    s.opening = opening;
+    append(std::move(s));
+}
+
+void Flow::keep_with_next(int lines) { keep_lines_ = std::max(keep_lines_, lines); }
+
+void Flow::begin_group() { groups_.push_back(galley_.slabs.size()); }
+void Flow::end_group() {
+    if (!groups_.empty()) groups_.pop_back();
+}
+
+void Flow::push_inset(double left, double right) {
+    insets_.emplace_back(left, right);
+    inset_left_ += left;
+    inset_right_ += right;
+}
+
+void Flow::pop_inset() {
+    if (insets_.empty()) return;
+    inset_left_ -= insets_.back().first;
+    inset_right_ -= insets_.back().second;
+    insets_.pop_back();
+}
+
+void Flow::begin_frame(Rgb background, Rgb rule, double padding, double rule_width) {
+    Frame f;
+    f.background = background;
+    f.rule = rule;
+    f.padding = padding;
+    f.rule_width = rule_width;
+    f.left = inset_left_;
+    f.width = measure_ - inset_left_ - inset_right_;
+    galley_.frames.push_back(f);
+    frames_open_.push_back(static_cast<int>(galley_.frames.size() - 1));
+    frame_start_pending_ = true;
+    strut(padding);
+    galley_.slabs.back().keep_with_next = true;  // top padding stays with the first line
+    push_inset(padding + rule_width, padding);
+}
+
+void Flow::end_frame() {
+    if (frames_open_.empty()) return;
+    pop_inset();
+    // The bottom padding stays with the last line, so no page starts with an
+    // empty piece of box.
+    if (!galley_.slabs.empty()) galley_.slabs.back().keep_with_next = true;
+    strut(galley_.frames[static_cast<size_t>(frames_open_.back())].padding);
+    frames_open_.pop_back();
+}
+
+void Flow::anchor(const std::string& id) { pending_anchors_.push_back(id); }
+void Flow::outline(const std::string& title, int level, const std::string& anchor) {
+    pending_outline_.push_back({title, level, anchor});
+}
+void Flow::mark(const std::string& key, const std::string& value) { pending_marks_[key] = value; }
+
+}  // namespace bb::typeset

@@ -1,0 +1,125 @@
+#pragma once
+/// Flow: appends the book's blocks to a Galley as slabs, setting paragraphs
+/// with text::set_paragraph (Knuth-Plass, justified or ragged) and attaching
+/// the page-break rules: widows and orphans, headings kept with the lines
+/// that follow, groups kept whole, frames (callout boxes).
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "style/sheet.h"
+#include "text/hyphenate.h"
+#include "typeset/fonts.h"
+#include "typeset/galley.h"
+#include "typeset/inlines.h"
+
+namespace bb::typeset {
+
+Rgb rgb(const style::Color& c);
+
+/// How a paragraph is set.
+struct TextSpec {
+    std::string family;
+    bool bold = false, italic = false;
+    double size = 10, leading = 13.5;
+    Rgb color;
+    bool justify = true;
+    bool centered = false;     ///< ragged, each line centred (title page, part pages)
+    bool right = false;        ///< ragged, each line flush right (attributions)
+    double first_indent = 0;
+    double left = 0, right_inset = 0;  ///< extra insets from the current block edges
+    Role role = Role::Body;
+    bool hyphenate = true;
+    bool keep_whole = false;   ///< never break inside (headings, entries' names)
+};
+
+class Flow {
+public:
+    Flow(const style::Sheet& sheet, FontBook& fonts, const text::Hyphenator* hyphenator, std::string lang,
+         base::Sink& sink);
+
+    /// Sets `pieces` as one paragraph; returns the number of lines.
+    size_t paragraph(const Pieces& pieces, const TextSpec& spec);
+    /// A single line of text placed at `x` (relative to the current left
+    /// edge) on a slab of height `leading`, not breakable; for labels.
+    void label_line(const std::string& text, const TextSpec& spec, double x = 0);
+    /// A contents entry: `title` set ragged short of a number column, then
+    /// `leaders` from the end of its last line to `page`, set flush right.
+    /// The whole entry links to `target`.
+    void leader_entry(const Pieces& title, const TextSpec& spec, const std::string& page,
+                      const std::string& leaders, const std::string& target);
+    /// Vertical space, dropped at the top of a page.
+    void space(double height);
+    /// A space that is never dropped (inside frames).
+    void strut(double height);
+    /// A horizontal rule across the current width.
+    void rule(double thickness, Rgb color, double space_above, double space_below);
+    /// An image of the given size at x (relative to the current left edge).
+    void image(const std::string& path, double x, double w, double h);
+    /// Ends the page; the next content starts on a recto when asked.
+    void page_break(bool recto, bool opening);
+
+    /// The next `lines` lines stay on the page of the previous slab
+    /// (headings: keep-with-next).
+    void keep_with_next(int lines);
+    /// Everything appended between begin_group and end_group stays together.
+    void begin_group();
+    void end_group();
+    /// A hanging label (bullet, number) drawn on the first line of the next
+    /// paragraph, right-aligned to end `gap` before the paragraph's left edge.
+    void hang(const std::string& label, const TextSpec& spec, double gap);
+
+    /// Insets from both edges for everything until pop_inset.
+    void push_inset(double left, double right);
+    void pop_inset();
+    double left() const { return inset_left_; }
+    double width() const { return measure_ - inset_left_ - inset_right_; }
+    double measure() const { return measure_; }
+
+    /// Starts a tinted frame around what follows (insets its content by
+    /// padding + rule); end_frame closes it.
+    void begin_frame(Rgb background, Rgb rule, double padding, double rule_width);
+    void end_frame();
+
+    /// Attached to the next content slab.
+    void anchor(const std::string& id);
+    void outline(const std::string& title, int level, const std::string& anchor);
+    void mark(const std::string& key, const std::string& value);
+
+    Galley& galley() { return galley_; }
+    /// Width of `text` in the face of `spec` (no fallbacks), points.
+    double text_width(const std::string& text, const TextSpec& spec);
+
+private:
+    void append(Slab s);
+    TextRun run_of(const std::string& text, const text::Font* font, double size, double x, double y, Rgb color,
+                   Role role, bool kerned);
+    uint32_t font_id(const text::Font* f);
+
+    const style::Sheet& sheet_;
+    FontBook& fonts_;
+    const text::Hyphenator* hyphenator_;
+    std::string lang_;
+    base::Sink& sink_;
+    Galley galley_;
+    std::vector<std::string> font_paths_;
+    double measure_ = 0;
+    double inset_left_ = 0, inset_right_ = 0;
+    std::vector<std::pair<double, double>> insets_;
+    int keep_lines_ = 0;
+    std::vector<size_t> groups_;
+    std::vector<int> frames_open_;
+    bool frame_start_pending_ = false;
+    std::vector<std::string> pending_anchors_;
+    std::vector<OutlineEntry> pending_outline_;
+    std::map<std::string, std::string> pending_marks_;
+    struct Hang {
+        std::string text;
+        TextSpec spec;
+        double gap = 0;
+    };
+    std::vector<Hang> hang_;
+    uint32_t para_ = 0;
+};
+
+}  // namespace bb::typeset

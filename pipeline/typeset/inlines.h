@@ -1,0 +1,36 @@
+#pragma once
+/// Inline content (model::Inlines) flattened into styled pieces: text with
+/// its emphasis, link target and manuscript position. `ref`s print their
+/// page number on paper following Sheet::reference_print.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/source_map.h"
+#include "model/book.h"
+
+namespace bb::typeset {
+
+/// A piece of inline text with one emphasis and one link target.
+struct Piece {
+    std::string text;
+    bool bold = false, italic = false;
+    std::string uri;     ///< external link
+    std::string anchor;  ///< internal link
+    base::Span span;
+};
+using Pieces = std::vector<Piece>;
+
+/// The folio of the page an anchor is on ("" while unknown).
+using PageOf = std::function<std::string(const std::string& anchor)>;
+
+/// Flattens `content`. `italic`/`bold` are the surrounding emphasis (an
+/// <em> inside italic text turns roman, as in print). `reference_print` is
+/// the template with {title} and {page}; empty means print refs as written.
+Pieces flatten(const model::Inlines& content, bool bold, bool italic, const std::string& reference_print,
+               const PageOf& page_of);
+
+/// A single plain piece.
+Pieces plain(const std::string& text, base::Span span = {}, bool bold = false, bool italic = false);
+
+}  // namespace bb::typeset

@@ -1,0 +1,101 @@
+#include "typeset/layout.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "text/hyphenate.h"
+#include "typeset/book_flow.h"
+#include "typeset/flow.h"
+#include "typeset/fonts.h"
+#include "typeset/front_matter.h"
+#include "typeset/furniture.h"
+#include "typeset/paginate.h"
+
+namespace bb::typeset {
+
+namespace {
+
+using PageMap = std::map<std::string, std::string>;
+
+/// One complete layout with page references taken from `pages`.
+PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
+                     FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, base::Sink& sink) {
+    PageOf page_of = [pages](const std::string& anchor) -> std::string {
+        if (!pages) return "00";  // first pass: a placeholder of typical width
+        auto it = pages->find(anchor);
+        return it == pages->end() ? "" : it->second;
+    };
+    Flow flow(sheet, fonts, hyphenator, book.lang, sink);
+    std::vector<std::string> names;
+    for (const std::string& family : {sheet.text.font, sheet.guide.font}) {
+        const Face& f = fonts.face(family, false, false);
+        if (f.font && (names.empty() || names.back() != f.font->family_name())) names.push_back(f.font->family_name());
+    }
+    size_t front = flow_title_pages(flow, book, sheet, names);
+    flow_contents(flow, book, sheet, page_of);
+    FlowContext ctx{options.image_dir, page_of};
+    flow_book(flow, book, sheet, ctx, sink);
+
+    PagedDoc doc;
+    std::vector<PageFacts> facts;
+    paginate(flow.galley(), sheet, doc, facts);
+    // The title page and the imprint carry no furniture.
+    for (size_t i = 0; i < front && i < facts.size(); ++i) facts[i].blank = true;
+    add_furniture(doc, facts, 0, sheet, fonts, book.meta.title);
+    doc.labels.push_back(LabelRange{0, LabelStyle::Decimal, 1});
+    return doc;
+}
+
+PageMap page_map(const PagedDoc& doc) {
+    PageMap m;
+    for (const auto& [id, pos] : doc.anchors)
+        if (pos.page < doc.pages.size()) m[id] = doc.pages[pos.page].label;
+    return m;
+}
+
+}  // namespace
+
+PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
+                text::FontSet& font_set, base::Sink& sink, LayoutStats* stats) {
+    FontBook fonts(sheet, font_set, sink);
+    text::HyphenationLimits limits{sheet.hyphenation.min_word, sheet.hyphenation.min_before,
+                                   sheet.hyphenation.min_after};
+    const text::Hyphenator* hyphenator = nullptr;
+    if (sheet.text.hyphenate) {
+        hyphenator = &text::hyphenator_for(book.lang, limits);
+        if (!hyphenator->available()) {
+            sink.warning(book.meta.span,
+                         fmt::format("no hyphenation patterns for the book's language '{}' (a Debian hyphen-* "
+                                     "package); the text is set without hyphenation",
+                                     book.lang));
+            hyphenator = nullptr;
+        }
+    }
+    // Lay out until every anchor lands on the page the previous pass
+    // assumed; only the last pass's diagnostics are kept, so each problem
+    // is reported once.
+    PageMap assumed;
+    bool have_assumed = false;
+    PagedDoc doc;
+    base::Sink last(sink.limit());
+    int pass = 0;
+    for (pass = 1; pass <= std::max(1, options.max_passes); ++pass) {
+        base::Sink scratch(sink.limit());
+        doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, scratch);
+        last = std::move(scratch);
+        PageMap now = page_map(doc);
+        if (have_assumed && now == assumed) break;
+        assumed = std::move(now);
+        have_assumed = true;
+    }
+    if (pass > options.max_passes && options.max_passes > 1)
+        sink.warning(book.meta.span, fmt::format("page references did not settle after {} layout passes; some "
+                                                 "may be off by a page",
+                                                 options.max_passes));
+    for (const auto& d : last.all()) sink.add(d);
+    if (stats) stats->passes = std::min(pass, options.max_passes);
+    return doc;
+}
+
+}  // namespace bb::typeset

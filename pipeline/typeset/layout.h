@@ -1,0 +1,31 @@
+#pragma once
+/// typeset::layout: the book and the style in, a PagedDoc out (design.md).
+/// Every decision is taken here; the PDF writer only draws the result.
+/// Page references (contents, `ref`s, practitioners, related guides) are
+/// resolved by laying out again until the page of every anchor is stable.
+#include <string>
+
+#include "base/diagnostics.h"
+#include "model/book.h"
+#include "style/sheet.h"
+#include "text/font_metrics.h"
+#include "typeset/paged_doc.h"
+
+namespace bb::typeset {
+
+struct LayoutOptions {
+    std::string image_dir;  ///< folder <figure src> is relative to (manuscript/images)
+    int max_passes = 4;     ///< bound on re-layouts for page references
+};
+
+/// Statistics of a layout, for the command's summary and benchmarks.
+struct LayoutStats {
+    int passes = 0;
+};
+
+/// Lays out `book`. Problems (missing fonts, glyphs no font has, unreadable
+/// images, overfull lines) go to `sink`; the result is always complete.
+PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
+                text::FontSet& fonts, base::Sink& sink, LayoutStats* stats = nullptr);
+
+}  // namespace bb::typeset

@@ -1,0 +1,164 @@
+#include "typeset/paginate.h"
+
+#include <algorithm>
+
+namespace bb::typeset {
+
+double text_left(const style::Sheet& sheet, size_t index) {
+    bool verso = sheet.page.two_sided && index % 2 == 1;
+    return verso ? sheet.page.outer : sheet.page.inner;
+}
+
+namespace {
+
+struct Draft {
+    std::vector<std::pair<size_t, double>> placed;  // slab index, y from the text block top
+    bool blank = false, opening = false;
+};
+
+/// Moves an item by (dx, dy).
+void shift(Item& item, double dx, double dy) {
+    std::visit(
+        [&](auto& it) {
+            using T = std::decay_t<decltype(it)>;
+            if constexpr (std::is_same_v<T, Line>) {
+                it.x1 += dx;
+                it.x2 += dx;
+                it.y1 += dy;
+                it.y2 += dy;
+            } else {
+                it.x += dx;
+                it.y += dy;
+            }
+        },
+        item);
+}
+
+std::vector<Draft> cut(const Galley& g, const style::Sheet& sheet, size_t first_index) {
+    const double body_h = sheet.page.height - sheet.page.top - sheet.page.bottom;
+    const double eps = 0.01;
+    std::vector<Draft> pages;
+    bool open = false;
+    bool want_recto = false, want_opening = false;
+    double y = 0;
+    size_t i = 0;
+    const auto& slabs = g.slabs;
+    auto page_index = [&] { return first_index + pages.size(); };
+    while (i < slabs.size()) {
+        const Slab& s = slabs[i];
+        if (s.kind == Slab::Kind::Break) {
+            open = false;
+            want_recto = want_recto || s.recto;
+            want_opening = want_opening || s.opening;
+            ++i;
+            continue;
+        }
+        if (!open) {
+            if (s.kind == Slab::Kind::Space) {
+                ++i;
+                continue;
+            }
+            if (want_recto && sheet.page.two_sided && page_index() % 2 == 1) {
+                Draft blank;
+                blank.blank = true;
+                pages.push_back(blank);
+            }
+            Draft d;
+            d.opening = want_opening;
+            want_recto = want_opening = false;
+            pages.push_back(d);
+            open = true;
+            // A frame continued from the previous page starts one padding
+            // down, inside its own background.
+            y = (s.frame >= 0 && !s.frame_start) ? g.frames[static_cast<size_t>(s.frame)].padding : 0;
+        }
+        Draft& page = pages.back();
+        if (page.placed.empty() || y + s.height <= body_h + eps) {
+            page.placed.emplace_back(i, y);
+            y += s.height;
+            ++i;
+            continue;
+        }
+        // The slab does not fit: end the page after the last slab where a
+        // break is allowed; if the whole page is one kept block, break here.
+        size_t keep = page.placed.size();
+        for (size_t k = page.placed.size(); k-- > 0;) {
+            if (!slabs[page.placed[k].first].keep_with_next) {
+                keep = k + 1;
+                break;
+            }
+        }
+        i = page.placed[keep - 1].first + 1;
+        page.placed.resize(keep);
+        open = false;
+    }
+    return pages;
+}
+
+}  // namespace
+
+void paginate(const Galley& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<PageFacts>& facts) {
+    doc.fonts = g.fonts;
+    const size_t first = doc.pages.size();
+    std::vector<Draft> drafts = cut(g, sheet, first);
+    std::map<std::string, std::string> carried = facts.empty() ? std::map<std::string, std::string>{}
+                                                                : facts.back().marks;
+    for (size_t d = 0; d < drafts.size(); ++d) {
+        const Draft& draft = drafts[d];
+        const size_t index = first + d;
+        Page page;
+        page.width = sheet.page.width;
+        page.height = sheet.page.height;
+        page.label = std::to_string(index + 1);
+        PageFacts pf;
+        pf.blank = draft.blank;
+        pf.opening = draft.opening;
+        const double left = text_left(sheet, index), top = sheet.page.top;
+        std::vector<Item> backgrounds;
+        std::map<std::string, std::string> first_marks;
+        for (size_t k = 0; k < draft.placed.size(); ++k) {
+            const auto [si, y] = draft.placed[k];
+            const Slab& s = g.slabs[si];
+            for (Item item : s.items) {
+                shift(item, left, top + y);
+                page.items.push_back(std::move(item));
+            }
+            for (LinkArea l : s.links) {
+                l.page = index;
+                l.x += left;
+                l.y += top + y;
+                doc.links.push_back(std::move(l));
+            }
+            for (const auto& a : s.anchors) doc.anchors[a] = AnchorPos{index, top + y};
+            for (const auto& o : s.outline) doc.outline.push_back(o);
+            for (const auto& [key, value] : s.marks) {
+                first_marks.emplace(key, value);
+                carried[key] = value;
+            }
+            // A frame piece: from its first slab on this page to its last.
+            if (s.frame >= 0 && (k == 0 || g.slabs[draft.placed[k - 1].first].frame != s.frame)) {
+                const Frame& f = g.frames[static_cast<size_t>(s.frame)];
+                size_t e = k;
+                while (e + 1 < draft.placed.size() && g.slabs[draft.placed[e + 1].first].frame == s.frame) ++e;
+                double y0 = s.frame_start ? y : y - f.padding;
+                const auto [last_si, last_y] = draft.placed[e];
+                double y1 = last_y + g.slabs[last_si].height;
+                bool continues = last_si + 1 < g.slabs.size() && g.slabs[last_si + 1].frame == s.frame;
+                if (continues) y1 += f.padding;
+                backgrounds.push_back(Rect{left + f.left, top + y0, f.width, y1 - y0, f.background});
+                if (f.rule_width > 0)
+                    backgrounds.push_back(Line{left + f.left + f.rule_width / 2, top + y0,
+                                               left + f.left + f.rule_width / 2, top + y1, f.rule_width, f.rule});
+            }
+        }
+        if (!backgrounds.empty()) page.items.insert(page.items.begin(), backgrounds.begin(), backgrounds.end());
+        // The first value a field gets on the page wins; fields not set on
+        // the page keep the value carried from before (unchanged in carried).
+        pf.marks = carried;
+        for (const auto& [key, value] : first_marks) pf.marks[key] = value;
+        doc.pages.push_back(std::move(page));
+        facts.push_back(std::move(pf));
+    }
+}
+
+}  // namespace bb::typeset

@@ -1,0 +1,33 @@
+#pragma once
+/// Cuts a Galley into pages: ragged bottoms; a page ends at the last slab
+/// after which a break is allowed (widows, orphans, keep-with-next and kept
+/// groups are already recorded on the slabs); spaces at the top of a page
+/// are dropped; breaks to a recto insert a blank verso without furniture;
+/// callout frames get a background and rule per page piece.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "style/sheet.h"
+#include "typeset/galley.h"
+#include "typeset/paged_doc.h"
+
+namespace bb::typeset {
+
+/// What the furniture pass needs to know about each page.
+struct PageFacts {
+    bool blank = false;    ///< inserted to reach a recto: no furniture at all
+    bool opening = false;  ///< opens a chapter: no running head
+    /// Running-head fields on this page: the first value set on the page,
+    /// else the value carried from the pages before.
+    std::map<std::string, std::string> marks;
+};
+
+/// Lays out `galley` on pages appended to `doc` (fonts are taken over from
+/// the galley); `facts` gets one entry per page.
+void paginate(const Galley& galley, const style::Sheet& sheet, PagedDoc& doc, std::vector<PageFacts>& facts);
+
+/// Left edge of the text block on page `index` (0-based; index 0 is a recto).
+double text_left(const style::Sheet& sheet, size_t index);
+
+}  // namespace bb::typeset
