@@ -44,8 +44,10 @@ void entry(Renderer& r, Xml& x, const model::Entry& e) {
     r.inlines(x, e.name);
     x.close().line();
     x.open("p", {{"class", "entry-meta"}});
-    x.text(kind_label(s, e.kind) + " · " + format_label(s, e.format));
-    if (!e.location.empty()) {
+    const std::string format = format_label(s, e.format);
+    x.text(kind_label(s, e.kind) + " · " + format);
+    // "Online" as a location says the same as the format: print it once.
+    if (!e.location.empty() && model::plain_text(e.location) != format) {
         x.text(" · ");
         r.inlines(x, e.location);
     }

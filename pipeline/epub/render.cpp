@@ -7,23 +7,6 @@ namespace bb::epub {
 using model::BlockKind;
 using model::InlineKind;
 
-std::string uri_path(const std::string& path) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : path) {
-        bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                    c == '.' || c == '_' || c == '~' || c == '/';
-        if (keep) {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 bool safe_image_path(const std::string& src) {
     if (src.empty() || src.front() == '/' || src.find('\\') != std::string::npos) return false;
     size_t start = 0;
@@ -79,10 +62,15 @@ void Renderer::inline_one(Xml& x, const model::Inline& in) {
             model::Inlines fallback;
             const model::Inlines* children = &in.children;
             if (children->empty()) {
-                // The loader fills empty refs; a hand-made model may not.
-                auto it = book_.anchors.find(in.target);
-                fallback.push_back({InlineKind::Text, it != book_.anchors.end() ? it->second.title : in.target,
-                                    "", {}, in.span});
+                // An empty link shows its address (without "mailto:"); the
+                // loader fills empty refs, a hand-made model may not.
+                std::string shown = in.target;
+                if (in.kind == InlineKind::Link) {
+                    if (shown.rfind("mailto:", 0) == 0) shown = shown.substr(7);
+                } else if (auto it = book_.anchors.find(in.target); it != book_.anchors.end()) {
+                    shown = it->second.title;
+                }
+                fallback.push_back({InlineKind::Text, shown, "", {}, in.span});
                 children = &fallback;
             }
             if (href.empty() || link_depth_ > 0) {
@@ -148,16 +136,36 @@ void Renderer::block(Xml& x, const model::Block& b) {
     }
 }
 
+const std::string& Renderer::image_name(const std::string& src) {
+    auto it = facts_.images.find(src);
+    if (it != facts_.images.end()) return it->second;
+    std::string clean;
+    for (char c : src) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                  c == '-' || c == '_' || c == '/';
+        clean += ok ? c : '-';
+    }
+    std::string stem = clean, ext;
+    if (auto dot = clean.rfind('.'); dot != std::string::npos && clean.find('/', dot) == std::string::npos) {
+        stem = clean.substr(0, dot);
+        ext = clean.substr(dot);
+    }
+    std::string name = clean;
+    for (int n = 2; image_names_.count(name); ++n) name = stem + "-" + std::to_string(n) + ext;
+    image_names_.insert(name);
+    return facts_.images.emplace(src, name).first->second;
+}
+
 void Renderer::figure(Xml& x, const model::Block& b) {
     if (!safe_image_path(b.src)) {
         sink_.error(b.span, fmt::format("EPUB: figure source '{}' is not a path inside manuscript/images", b.src));
         return;
     }
-    facts_.images.insert(b.src);
+    const std::string& stored = image_name(b.src);
     ++facts_.figures;
     if (b.alt.empty()) ++facts_.figures_without_alt;
     x.open("figure", {{"class", "figure"}}).line();
-    x.empty("img", {{"src", "../images/" + uri_path(b.src)}, {"alt", b.alt}}).line();
+    x.empty("img", {{"src", "../images/" + stored}, {"alt", b.alt}}).line();
     if (!b.caption.empty()) {
         x.open("figcaption");
         inlines(x, b.caption);

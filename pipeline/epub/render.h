@@ -17,7 +17,10 @@ namespace bb::epub {
 /// What the content holds that the package document must describe
 /// (accessibility metadata is derived from these facts, never asserted).
 struct ContentFacts {
-    std::set<std::string> images;  ///< figure sources, relative to manuscript/images
+    /// figure source (relative to manuscript/images) -> its path inside
+    /// OEBPS/images/, made of URL-safe characters only (a space in a file
+    /// name would need escaping, which some reading systems get wrong)
+    std::map<std::string, std::string> images;
     size_t figures = 0;            ///< number of <img> written
     size_t figures_without_alt = 0;
 };
@@ -53,6 +56,8 @@ public:
 private:
     void inline_one(Xml& x, const model::Inline& in);
     void figure(Xml& x, const model::Block& b);
+    /// The container name of a figure source (assigned on first use).
+    const std::string& image_name(const std::string& src);
 
     const model::Book& book_;
     const style::Sheet& sheet_;
@@ -60,6 +65,7 @@ private:
     base::Sink& sink_;
     ContentFacts facts_;
     std::map<std::string, int> local_ids_;
+    std::set<std::string> image_names_;
     int link_depth_ = 0;  ///< <a> may not nest: inner links become plain text
 };
 
@@ -67,8 +73,5 @@ private:
 /// empty, not absolute, no "..", no backslash, no empty or "." segment.
 bool safe_image_path(const std::string& src);
 
-/// A relative file path as a URL path: bytes outside [A-Za-z0-9-._~/] are
-/// percent-encoded (spaces and non-ASCII names in manuscript/images).
-std::string uri_path(const std::string& path);
 
 }  // namespace bb::epub

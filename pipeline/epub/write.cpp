@@ -79,7 +79,7 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     }
 
     size_t image_index = 0;
-    for (const std::string& src : renderer.facts().images) {  // a std::set: sorted, so the order is fixed
+    for (const auto& [src, stored] : renderer.facts().images) {  // a std::map: sorted, so the order is fixed
         std::string path = options.manuscript_dir + "/images/" + src;
         std::string data;
         if (!base::read_file(path, data)) {
@@ -91,9 +91,9 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
             sink.error_in(path, "EPUB: not a PNG, JPEG or GIF image");
             continue;
         }
-        std::string href = "images/" + uri_path(src);
+        std::string href = "images/" + stored;
         manifest.push_back({fmt::format("img-{}", ++image_index), href, type, ""});
-        entries.push_back({"OEBPS/images/" + src, std::move(data), true});  // already compressed
+        entries.push_back({"OEBPS/" + href, std::move(data), true});  // already compressed
     }
 
     if (sink.error_count() > errors_before) return std::nullopt;
