@@ -159,6 +159,23 @@ private:
         cur_ = Segment{};
     }
 
+    // Nothing but the indent since the paragraph start or a forced break.
+    bool at_line_start() const {
+        return items_.empty() || items_.back().is_forced_break() ||
+               (items_.back().is_box() && items_.back().payload == kNoSegment);
+    }
+
+    // A place that must not break (before an NBSP's glue, before a spaced
+    // dash). The author's glue can still give way in the last-resort pass,
+    // when a chain of glued words is wider than the measure: an emergency
+    // penalty is not a legal break before that pass, and it makes the glue
+    // after it illegal too (glue breaks only after a box).
+    static Item no_break() {
+        Item p = Item::make_penalty(0, kEmergencyPenalty);
+        p.emergency = true;
+        return p;
+    }
+
     // True when the first character after the spaces at `pos` is an em or
     // en dash.
     bool dash_follows(size_t pos) const {
@@ -182,11 +199,12 @@ private:
             const Span* s = span_at(at);
             if (is_space(cp)) {
                 flush();
-                if (!items_.empty() && items_.back().is_glue()) continue;  // collapse runs of spaces
+                if (at_line_start()) continue;  // TeX skips spaces at the start of a paragraph
+                if (items_.back().is_glue()) continue;  // collapse runs of spaces
                 double w = space_width(s, ' ');
                 // A spaced dash never begins a line ("styles — formed"):
-                // the space before it does not break.
-                if (dash_follows(i)) items_.push_back(Item::make_penalty(0, kInfPenalty));
+                // the space before it does not break (but in the last resort).
+                if (dash_follows(i)) items_.push_back(no_break());
                 items_.push_back(o_.justify ? Item::make_glue(w, w / 2, w / 3) : Item::make_glue(w, 0, 0));
                 continue;
             }
@@ -201,7 +219,7 @@ private:
             if (cp == 0xA0 || cp == 0x202F) {
                 flush();
                 double w = space_width(s, cp);
-                items_.push_back(Item::make_penalty(0, kInfPenalty));
+                items_.push_back(no_break());
                 if (cp == 0xA0 && o_.justify) items_.push_back(Item::make_glue(w, w / 2, w / 3));
                 else items_.push_back(Item::make_glue(w, 0, 0));
                 continue;
@@ -264,9 +282,11 @@ private:
         out.ratio = ratio;
         out.overfull = line.overfull;
         out.hyphenated = line.hyphenated;
-        // Inside a word unless the break is a space or a forced break
-        // (the builder puts penalties only between characters of one token).
-        out.breaks_word = brk.is_penalty() && !forced;
+        // Inside a word unless the break is a space or a forced break (the
+        // builder's penalties sit between characters of one token, except
+        // the no-break ones before an NBSP or a spaced dash, followed by glue).
+        bool space_follows = line.end + 1 < items_.size() && items_[line.end + 1].is_glue();
+        out.breaks_word = brk.is_penalty() && !forced && !space_follows;
         double x = 0;
         size_t prev_item = std::numeric_limits<size_t>::max();
         for (size_t k = line.begin; k < line.end; ++k) {

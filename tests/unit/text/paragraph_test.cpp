@@ -374,3 +374,59 @@ TEST(Paragraph, Deterministic) {
         }
     }
 }
+
+TEST(Paragraph, RandomInputKeepsInvariants) {
+    // Pieces that exercise every path: SHY, NBSP, narrow NBSP, forced
+    // breaks, ZWSP, combining marks, CJK and emoji (missing), URLs, dashes,
+    // digits, long words, leading/trailing/multiple spaces.
+    const char* pieces[] = {"word",   "hyphenation", " ",     "  ",          "\u00AD", "\u00A0", "\u202F",
+                            "\n",     "\u200B",      "e\u0301", "中",         "😀",      "—",      "–",
+                            "well-known", "https://example.org/a/b?c=d", "1234", "Łódź", "Ωμέγα",
+                            "Жизнь", "AVATAR", "“quoted”", "supercalifragilisticexpialidocious", "\t"};
+    std::mt19937 rng(2024);
+    for (int trial = 0; trial < 200; ++trial) {
+        std::vector<StyledRun> runs;
+        int nruns = 1 + static_cast<int>(rng() % 3);
+        for (int r = 0; r < nruns; ++r) {
+            std::string t;
+            int n = static_cast<int>(rng() % 40);
+            for (int k = 0; k < n; ++k) t += pieces[rng() % (sizeof pieces / sizeof pieces[0])];
+            runs.push_back(run(t, r % 2 ? bold() : regular(), 8 + rng() % 5));
+        }
+        double m = 40 + rng() % 300;
+        ParagraphOptions o = options(m, rng() % 2 == 0);
+        o.first_indent = rng() % 2 ? 12 : 0;
+        ParagraphResult res = set_paragraph(runs, o);
+        for (size_t i = 0; i < res.lines.size(); ++i) {
+            const auto& line = res.lines[i];
+            bool listed = std::find(res.overfull.begin(), res.overfull.end(), i) != res.overfull.end();
+            EXPECT_EQ(line.overfull, listed);
+            if (!line.overfull) {
+                EXPECT_LE(line.width, m + 0.01) << "trial " << trial << " line " << i;
+            }
+            for (const auto& f : line.fragments) {
+                EXPECT_FALSE(f.text.empty());
+                EXPECT_EQ(f.text.find("\u00AD"), std::string::npos);  // SHY never drawn
+                EXPECT_EQ(f.text.find(' '), std::string::npos);
+                EXPECT_LT(f.run, runs.size());
+                EXPECT_LE(f.offset, runs[f.run].text.size());
+            }
+        }
+        // Overfull only when one unbreakable piece is too wide: with the
+        // emergency breaks nothing here can be, except a glyph wider than
+        // the measure (impossible at these sizes).
+        EXPECT_TRUE(res.overfull.empty()) << "trial " << trial;
+        if (!res.overfull.empty() && getenv("BB_DEBUG")) {
+            for (const auto& r : runs) {
+                std::printf("run %s %g \"", r.font == &bold() ? "bold" : "regular", r.size);
+                for (unsigned char c : r.text) std::printf("\\x%02x", c);
+                std::printf("\"\n");
+            }
+            std::printf("measure %g indent %g\n", m, o.first_indent);
+            for (size_t i : res.overfull) {
+                for (const auto& f : res.lines[i].fragments) std::printf("<%s>", f.text.c_str());
+                std::printf(" width %g\n", res.lines[i].width);
+            }
+        }
+    }
+}
