@@ -378,19 +378,25 @@ private:
 
     void list(const model::Block& b) {
         f_.space(s_.lists.item_space * 2);
+        TextSpec label = body();
+        label.italic = false;
+        // The label column is the style's indent, or wider when the longest
+        // number needs it: labels hang in it and never leave the text block.
+        const double gap = s_.text.size * 0.4;
+        std::string widest = b.numbered ? fmt::format("{}.", std::string(std::to_string(b.items.size()).size(), '0'))
+                                        : s_.lists.bullet;
+        const double indent = std::max(s_.lists.indent, f_.text_width(widest, label) + gap);
         int n = 0;
         for (const auto& item : b.items) {
             ++n;
             if (n > 1) f_.space(s_.lists.item_space);
-            f_.push_inset(s_.lists.indent, 0);
-            TextSpec label = body();
-            label.italic = false;
+            f_.push_inset(indent, 0);
             std::string mark = b.numbered ? fmt::format("{}.", n) : s_.lists.bullet;
             bool hung = false;
             first_para_ = true;
             for (const auto& inner : item.blocks) {
                 if (!hung && inner.kind == model::BlockKind::Paragraph) {
-                    f_.hang(mark, label, s_.text.size * 0.4);
+                    f_.hang(mark, label, gap);
                     hung = true;
                 }
                 block(inner);
