@@ -221,3 +221,60 @@ TEST(ShippedManuscript, SeedGuideModel) {
 
 }  // namespace
 }  // namespace bb::manuscript::test
+
+namespace bb::manuscript::test {
+namespace {
+
+std::string truth_text(const model::Book& b, size_t guide = 0) {
+    return model::plain_text(b.guides.at(guide).truth->blocks.at(0).content);
+}
+
+TEST(LanguageFixtures, GermanQuotes) {
+    Loaded l = load_fixture("german");
+    ASSERT_TRUE(l.book);
+    EXPECT_EQ(l.book->lang, "de-DE");
+    EXPECT_EQ(truth_text(*l.book),
+              "Er sagt: \u201EIch brauche \u201Aein bisschen\u2018 Abstand\u201C \u2014 und meint es so. Das ist keine Trennung.");
+    EXPECT_EQ(model::plain_text(l.book->guides[0].myth->blocks[0].content),
+              "Die naheliegende Deutung: \u201EEr liebt mich nicht mehr.\u201C");
+    EXPECT_EQ(model::plain_text(*l.book->guides[0].summary), "R\u00FCckzug ist meist Angst \u2013 nicht Desinteresse.");
+    EXPECT_EQ(model::plain_text(l.book->guides[0].faq->title), "H\u00E4ufige Fragen");
+}
+
+TEST(LanguageFixtures, FrenchGuillemetsWithNoBreakSpaces) {
+    Loaded l = load_fixture("french");
+    ASSERT_TRUE(l.book);
+    EXPECT_EQ(model::plain_text(l.book->guides[0].example->blocks[0].content),
+              "Elle lui demande : \u00AB\u00A0Qu\u2019est-ce qui se passe ?\u00A0\u00BB et il r\u00E9pond "
+              "\u00AB\u00A0rien\u00A0\u00BB \u2013 puis se tait.");
+    EXPECT_EQ(truth_text(*l.book),
+              "Il dit : \u00AB\u00A0J\u2019ai besoin d\u2019un peu d\u2019espace pour respirer\u00A0\u00BB \u2014 ce qui "
+              "n\u2019est pas une rupture. \u0152uvre, c\u0153ur, gar\u00E7on, \u00E9l\u00E8ve.");
+    EXPECT_EQ(model::plain_text(l.book->guides[0].title), "Pourquoi il s\u2019\u00E9loigne");
+}
+
+TEST(LanguageFixtures, PolishQuotes) {
+    Loaded l = load_fixture("polish");
+    ASSERT_TRUE(l.book);
+    EXPECT_EQ(truth_text(*l.book), "M\u00F3wi: \u201EPotrzebuj\u0119 \u00ABtroch\u0119\u00BB przestrzeni\u201D \u2014 i tak "
+                                   "w\u0142a\u015Bnie my\u015Bli. Za\u017C\u00F3\u0142\u0107 g\u0119\u015Bl\u0105 ja\u017A\u0144.");
+    EXPECT_EQ(l.book->meta.identifier, "978-83-01-00000-4");
+    EXPECT_EQ(l.book->guides[0].sections[0].anchor, "wycofanie--s1");
+}
+
+TEST(LanguageFixtures, RussianAndGreek) {
+    Loaded l = load_fixture("cyrillic-greek");
+    ASSERT_TRUE(l.book);
+    EXPECT_EQ(truth_text(*l.book).substr(0, truth_text(*l.book).find(" \u2014")),
+              "\u041E\u043D \u0433\u043E\u0432\u043E\u0440\u0438\u0442: \u00AB\u041C\u043D\u0435 \u043D\u0443\u0436\u043D\u043E "
+              "\u201E\u043D\u0435\u043C\u043D\u043E\u0433\u043E\u201C \u043F\u0440\u043E\u0441\u0442\u0440\u0430\u043D\u0441\u0442\u0432\u0430\u00BB");
+    EXPECT_EQ(truth_text(*l.book, 1),
+              "\u039E\u03B5\u03C3\u03BA\u03B5\u03C0\u03AC\u03B6\u03C9 \u03C4\u03B7\u03BD \u03C8\u03C5\u03C7\u03BF\u03C6\u03B8\u03CC\u03C1\u03B1 "
+              "\u03B2\u03B4\u03B5\u03BB\u03C5\u03B3\u03BC\u03AF\u03B1. \u039B\u03AD\u03B5\u03B9: \u00AB\u03A7\u03C1\u03B5\u03B9\u03AC\u03B6\u03BF\u03BC\u03B1\u03B9 "
+              "\u03C7\u03CE\u03C1\u03BF.\u00BB");
+    EXPECT_EQ(l.book->meta.creators[1].role, "ill");
+    EXPECT_EQ(l.book->guides[1].related->guides, (std::vector<std::string>{"otstranenie"}));
+}
+
+}  // namespace
+}  // namespace bb::manuscript::test
