@@ -19,9 +19,39 @@ namespace {
 double baseline_in(double size, double leading) { return (leading - size) / 2 + 0.8 * size; }
 }  // namespace
 
+const text::ParagraphResult& LayoutCache::paragraph(const std::string& key,
+                                                    const std::function<text::ParagraphResult()>& make) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (auto it = paragraphs_.find(key); it != paragraphs_.end()) return *it->second;
+    }
+    auto result = std::make_unique<text::ParagraphResult>(make());
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto [it, inserted] = paragraphs_.emplace(key, std::move(result));
+    return *it->second;
+}
+
+const std::vector<Kern>& LayoutCache::kerning(const text::Font* font, const std::string& text) {
+    std::string key(reinterpret_cast<const char*>(&font), sizeof font);
+    key += text;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (auto it = kerning_.find(key); it != kerning_.end()) return *it->second;
+    }
+    auto k = std::make_unique<std::vector<Kern>>();
+    uint32_t index = 0;
+    for (const auto& g : font->shape(text, true)) {
+        if (g.kern_after != 0) k->push_back({index, g.kern_after});
+        ++index;
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto [it, inserted] = kerning_.emplace(std::move(key), std::move(k));
+    return *it->second;
+}
+
 Flow::Flow(const style::Sheet& sheet, FontBook& fonts, const text::Hyphenator* hyphenator, std::string lang,
-           base::Sink& sink)
-    : sheet_(sheet), fonts_(fonts), hyphenator_(hyphenator), lang_(std::move(lang)), sink_(sink) {
+           base::Sink& sink, LayoutCache* cache)
+    : sheet_(sheet), fonts_(fonts), hyphenator_(hyphenator), lang_(std::move(lang)), sink_(sink), cache_(cache) {
     measure_ = sheet.page.width - sheet.page.inner - sheet.page.outer;
 }
 
@@ -45,7 +75,9 @@ TextRun Flow::run_of(const std::string& text, const text::Font* font, double siz
     t.color = color;
     t.role = role;
     t.width = font->width(text, size, kerned);
-    if (kerned) {
+    if (kerned && cache_) {
+        t.kerning = cache_->kerning(font, text);
+    } else if (kerned) {
         uint32_t index = 0;
         for (const auto& g : font->shape(text, true)) {
             if (g.kern_after != 0) t.kerning.push_back({index, g.kern_after});
@@ -110,7 +142,24 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
     o.first_indent = spec.first_indent;
     o.hyphenator = spec.hyphenate && sheet_.text.hyphenate ? hyphenator_ : nullptr;
     o.lang = lang_;
-    text::ParagraphResult res = text::set_paragraph(runs, o);
+    text::ParagraphResult uncached;
+    const text::ParagraphResult* result = &uncached;
+    if (cache_) {
+        // Everything set_paragraph reads, in a key: text, fonts, sizes,
+        // measure and options (the pieces' positions are not part of it).
+        std::string key = fmt::format("{}|{}|{}|{}|{}|{}", width, o.justify, o.first_indent,
+                                      static_cast<const void*>(o.hyphenator), lang_, runs.size());
+        for (const auto& r : runs) {
+            key += fmt::format("|{}|{}|{}", static_cast<const void*>(r.font), r.size, r.fallbacks.size());
+            for (const auto* f : r.fallbacks) key += fmt::format(",{}", static_cast<const void*>(f));
+            key += '|';
+            key += r.text;
+        }
+        result = &cache_->paragraph(key, [&] { return text::set_paragraph(runs, o); });
+    } else {
+        uncached = text::set_paragraph(runs, o);
+    }
+    const text::ParagraphResult& res = *result;
 
     for (const auto& m : res.missing) {
         const Piece& p = pieces[m.run];

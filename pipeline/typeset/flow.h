@@ -3,12 +3,17 @@
 /// with text::set_paragraph (Knuth-Plass, justified or ragged) and attaching
 /// the page-break rules: widows and orphans, headings kept with the lines
 /// that follow, groups kept whole, frames (callout boxes).
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostics.h"
 #include "style/sheet.h"
 #include "text/hyphenate.h"
+#include "text/paragraph.h"
 #include "typeset/fonts.h"
 #include "typeset/galley.h"
 #include "typeset/inlines.h"
@@ -33,10 +38,26 @@ struct TextSpec {
     bool keep_whole = false;   ///< never break inside (headings, entries' names)
 };
 
+/// Results kept across layout passes (and shared by the flows of one pass):
+/// a paragraph whose text, fonts and measure did not change is not set
+/// again, and a word's kerning is shaped once.
+class LayoutCache {
+public:
+    /// The cached result for `key`, computing it with `make` on a miss.
+    const text::ParagraphResult& paragraph(const std::string& key,
+                                           const std::function<text::ParagraphResult()>& make);
+    const std::vector<Kern>& kerning(const text::Font* font, const std::string& text);
+
+private:
+    std::mutex mutex_;
+    std::unordered_map<std::string, std::unique_ptr<text::ParagraphResult>> paragraphs_;
+    std::unordered_map<std::string, std::unique_ptr<std::vector<Kern>>> kerning_;
+};
+
 class Flow {
 public:
     Flow(const style::Sheet& sheet, FontBook& fonts, const text::Hyphenator* hyphenator, std::string lang,
-         base::Sink& sink);
+         base::Sink& sink, LayoutCache* cache = nullptr);
 
     /// Sets `pieces` as one paragraph; returns the number of lines.
     size_t paragraph(const Pieces& pieces, const TextSpec& spec);
@@ -101,6 +122,7 @@ private:
     const text::Hyphenator* hyphenator_;
     std::string lang_;
     base::Sink& sink_;
+    LayoutCache* cache_;
     Galley galley_;
     std::vector<std::string> font_paths_;
     double measure_ = 0;

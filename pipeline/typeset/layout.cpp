@@ -20,13 +20,14 @@ using PageMap = std::map<std::string, std::string>;
 
 /// One complete layout with page references taken from `pages`.
 PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
-                     FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, base::Sink& sink) {
+                     FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, LayoutCache& cache,
+                     base::Sink& sink) {
     PageOf page_of = [pages](const std::string& anchor) -> std::string {
         if (!pages) return "00";  // first pass: a placeholder of typical width
         auto it = pages->find(anchor);
         return it == pages->end() ? "" : it->second;
     };
-    Flow flow(sheet, fonts, hyphenator, book.lang, sink);
+    Flow flow(sheet, fonts, hyphenator, book.lang, sink, &cache);
     std::vector<std::string> names;
     for (const std::string& family : {sheet.text.font, sheet.guide.font}) {
         const Face& f = fonts.face(family, false, false);
@@ -79,10 +80,12 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     bool have_assumed = false;
     PagedDoc doc;
     base::Sink last(sink.limit());
+    LayoutCache cache;
     int pass = 0;
     for (pass = 1; pass <= std::max(1, options.max_passes); ++pass) {
         base::Sink scratch(sink.limit());
-        doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, scratch);
+        doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache,
+                          scratch);
         last = std::move(scratch);
         PageMap now = page_map(doc);
         if (have_assumed && now == assumed) break;
