@@ -117,6 +117,9 @@ int Font::kern(char32_t left, char32_t right) const {
     hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
     uint32_t pair[2] = {static_cast<uint32_t>(left), static_cast<uint32_t>(right)};
     hb_buffer_add_utf32(buf, pair, 2, 0, 2);
+    // A fixed language keeps the result independent of the process locale
+    // (HarfBuzz's default language comes from setlocale).
+    hb_buffer_set_language(buf, hb_language_from_string("en", -1));
     hb_buffer_guess_segment_properties(buf);
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
     static const hb_feature_t features[] = {

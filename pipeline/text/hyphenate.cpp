@@ -171,8 +171,13 @@ std::vector<size_t> Hyphenator::points(std::string_view word) const {
     size_t first = 0, last = cps.size();  // letters-only core [first, last)
     while (first < last && !is_letter(cps[first])) ++first;
     while (last > first && !is_letter(cps[last - 1])) --last;
-    for (size_t k = first; k < last; ++k)
+    size_t upper = 0, lower = 0;
+    for (size_t k = first; k < last; ++k) {
         if (!is_letter(cps[k]) && !is_apostrophe(cps[k])) return done();
+        if (is_letter(cps[k])) (to_lower(cps[k]) == cps[k] ? lower : upper)++;
+    }
+    // All capitals: an acronym or a display word (NASA, AVATAR); leave whole.
+    if (upper >= 2 && lower == 0) return done();
 
     // Hyphenate each apostrophe-separated segment ("children’s" -> "children").
     auto* dict = static_cast<HyphenDict*>(dict_);

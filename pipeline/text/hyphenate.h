@@ -56,8 +56,8 @@ public:
     /// hyphenating, and offsets refer to the original `word`. Returns {} for
     /// words shorter than min_word letters, words with digits, '@', "://",
     /// "www.", '/', an explicit hyphen or soft hyphen (those break at their
-    /// hyphen instead), or any character that is not a letter after
-    /// stripping (apostrophes excepted).
+    /// hyphen instead), words in all capitals (acronyms), or any character
+    /// that is not a letter after stripping (apostrophes excepted).
     std::vector<size_t> points(std::string_view word) const;
 
     /// `word` with "-" at every point ("hy-phen-ation"), for tests and traces.

@@ -59,6 +59,8 @@ TEST(Hyphenate, NeverURLsNumbersOrHyphenatedWords) {
     EXPECT_TRUE(en().points("well-established").empty());
     EXPECT_TRUE(en().points("hy\u00ADphenation").empty());
     EXPECT_TRUE(en().points("").empty());
+    EXPECT_TRUE(en().points("HYPHENATION").empty());  // all capitals: acronym or display
+    EXPECT_EQ(en().marked("Hyphenation"), "Hy-phen-ation");
 }
 
 TEST(Hyphenate, OtherLanguagesViaIconv) {
