@@ -187,13 +187,24 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         double shift = 0;
         if (spec.centered) shift = (width - line.width) / 2;
         if (spec.right) shift = width - line.width;
+        bool linked_prev = false;
         for (const auto& f : line.fragments) {
             TextRun t = run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned);
             t.para = para_;
             t.line = static_cast<uint32_t>(li);
             const Piece& p = pieces[static_cast<size_t>(f.style)];
-            if (!p.uri.empty() || !p.anchor.empty())
-                s.links.push_back(LinkArea{0, t.x, 0, t.width, spec.leading, p.uri, p.anchor});
+            if (!p.uri.empty() || !p.anchor.empty()) {
+                // Words of one link on one line make one clickable area,
+                // spaces included.
+                if (!s.links.empty() && s.links.back().uri == p.uri && s.links.back().anchor == p.anchor &&
+                    linked_prev)
+                    s.links.back().w = t.x + t.width - s.links.back().x;
+                else
+                    s.links.push_back(LinkArea{0, t.x, 0, t.width, spec.leading, p.uri, p.anchor});
+                linked_prev = true;
+            } else {
+                linked_prev = false;
+            }
             s.items.push_back(std::move(t));
         }
         if (li == 0 && !hang_.empty()) {
@@ -262,7 +273,10 @@ void Flow::leader_entry(const Pieces& title, const TextSpec& spec, const std::st
         }
     }
     TextRun n = run_of(page, face.font, spec.size, right - num_w, base, spec.color, Role::Label, false);
-    last.links.push_back(LinkArea{0, n.x, 0, n.width, spec.leading, "", target});
+    if (!last.links.empty() && last.links.back().anchor == target)
+        last.links.back().w = right - last.links.back().x;  // the whole line, leaders and folio too
+    else
+        last.links.push_back(LinkArea{0, n.x, 0, n.width, spec.leading, "", target});
     last.items.push_back(std::move(n));
 }
 
