@@ -246,7 +246,8 @@ TEST(Structure, ContentsShowTheRealPages) {
         if (link.anchor == "guide-5" && link.page < 6)
             for (const auto& item : l.doc.pages[link.page].items)
                 if (const auto* t = std::get_if<TextRun>(&item))
-                    if (std::abs(t->x - link.x) < 0.01 && std::abs(t->y - link.y) < 20 && t->text == target.label)
+                    if (std::abs(t->x + t->width - (link.x + link.w)) < 0.01 && t->y > link.y &&
+                        t->y < link.y + link.h && t->text == target.label)
                         found = true;
     EXPECT_TRUE(found);
 }
