@@ -28,7 +28,7 @@ bool has_content(const XNode& n) {
     for (const auto& c : n.children) {
         if (c.is_text) {
             if (!is_blank(c.text)) return true;
-        } else if (c.name == "ref" || c.name == "link" || has_content(c)) {
+        } else if (c.failed_include || c.name == "ref" || c.name == "link" || has_content(c)) {
             return true;
         }
     }
@@ -41,13 +41,8 @@ const XNode* first_text(const XNode& n) {
     return nullptr;
 }
 
-base::Span first_non_blank(const XNode& text) {
-    uint32_t skip = 0;
-    while (skip < text.text.size() && is_xml_space(text.text[skip])) ++skip;
-    // Decoded text may be shorter than the source only after references,
-    // which cannot be white space here; leading blanks are copied verbatim.
-    return {text.span.file, text.span.offset + skip};
-}
+// The reader already points text spans at their first visible character.
+base::Span first_non_blank(const XNode& text) { return text.span; }
 
 struct Checker {
     base::Sink& sink;
@@ -132,9 +127,14 @@ struct Checker {
         std::vector<size_t> counts(r.slots.size(), 0);
         int current = -1;
         std::string current_name;
+        bool failed_include = false;
         for (const auto& c : n.children) {
             if (c.is_text) {
                 if (!is_blank(c.text)) stray_text(c, n, r);
+                continue;
+            }
+            if (c.failed_include) {
+                failed_include = true;
                 continue;
             }
             std::string_view key;
@@ -158,13 +158,14 @@ struct Checker {
             }
             element(c, key);
         }
+        if (failed_include) return;  // what is missing may be in the file that failed
         for (size_t i = 0; i < r.slots.size(); ++i)
             if ((r.slots[i].card == Card::One || r.slots[i].card == Card::Some) && counts[i] == 0) missing(n, r.slots[i]);
     }
 
     void inline_content(const XNode& n, const ElementRule& r, const std::vector<std::string>& allowed) {
         for (const auto& c : n.children) {
-            if (c.is_text) continue;
+            if (c.is_text || c.failed_include) continue;
             std::string_view key;
             if (slot_of(r, c.name, &key) < 0 || !std::count(allowed.begin(), allowed.end(), c.name)) {
                 if ((n.name == "link" || n.name == "ref") && (c.name == "link" || c.name == "ref"))
@@ -184,14 +185,14 @@ struct Checker {
         switch (r->content) {
             case ContentKind::Empty:
                 for (const auto& c : n.children) {
-                    if (c.is_text && is_blank(c.text)) continue;
+                    if ((c.is_text && is_blank(c.text)) || c.failed_include) continue;
                     sink.error(c.is_text ? first_non_blank(c) : c.span, fmt::format("<{}> must be empty", n.name));
                     break;
                 }
                 break;
             case ContentKind::Text: {
                 for (const auto& c : n.children)
-                    if (!c.is_text) {
+                    if (!c.is_text && !c.failed_include) {
                         const auto& known = all_element_names();
                         bool is_known = std::find(known.begin(), known.end(), c.name) != known.end();
                         sink.error(c.span, fmt::format("{}<{}> is not allowed in <{}>; it holds plain text only",
@@ -236,6 +237,7 @@ struct Checker {
             return;
         }
         for (const auto& c : n.children) {
+            if (c.failed_include) continue;
             if (c.is_text) {
                 if (!is_blank(c.text))
                     sink.error(first_non_blank(c), "text next to blocks in <item>; wrap it in <p>");

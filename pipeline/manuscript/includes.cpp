@@ -104,10 +104,13 @@ struct Includer {
             std::optional<XNode> root = include(c, rel, depth + 1);
             if (root) {
                 node.children[i] = std::move(*root);
-                ++i;
             } else {
-                node.children.erase(node.children.begin() + static_cast<ptrdiff_t>(i));
+                // Kept as a marker so later passes do not also report the
+                // element it should have brought in as missing.
+                c.failed_include = true;
+                c.children.clear();
             }
+            ++i;
         }
     }
 
@@ -165,8 +168,9 @@ struct Includer {
         std::optional<XNode> root = read(rel, depth);
         chain.pop_back();
         if (root) {
-            if (root->name == "book") {
-                sink.error(href->name_span, "an included file cannot have <book> as its root");
+            if (root->name == "book" || root->name == "include") {
+                sink.error(href->name_span,
+                           fmt::format("an included file cannot have <{}> as its root", root->name));
                 return std::nullopt;
             }
             root->include_span = inc.span;

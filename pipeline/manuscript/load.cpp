@@ -27,7 +27,10 @@ std::optional<model::Book> load(const std::string& dir, const LoadOptions& optio
     resolve_references(built, sources, sink);
     TypographyOptions typo{options.smart_quotes, options.smart_dashes, built.book.lang};
     apply_book_typography(built.book, typo);
-    finish_book(built, sink);
+    // Warnings are given for a manuscript without errors only: with errors
+    // they are mostly echoes of them (a directory that failed to load makes
+    // every guide "have no topics in the directory").
+    finish_book(built, sink, /*warn=*/sink.error_count() == errors_before);
     if (sink.error_count() > errors_before) return std::nullopt;
     return std::move(built.book);
 }

@@ -19,8 +19,8 @@ void resolve_references(Built& built, const base::SourceMap& sources, base::Sink
 /// topic with the guide, sorted by name (case-insensitive, then exact, then
 /// id); fills book.anchors (after typography, so titles are final); reports
 /// the warnings: a guide none of whose topics any entry has, an unused topic,
-/// an empty <books>.
-void finish_book(Built& built, base::Sink& sink);
+/// an empty <books> (only when `warn`).
+void finish_book(Built& built, base::Sink& sink, bool warn = true);
 
 /// "guide", "directory entry", ... for messages.
 const char* kind_name(model::AnchorKind kind);

@@ -148,6 +148,11 @@ struct Reader {
             if (end == std::string_view::npos) end = buf.size();
             t.text = decode_references(buf.substr(off, end - off), t.span, false, sink);
         }
+        // Point at the first visible character (white space is copied verbatim
+        // from the source, so skipping it there gives the exact offset).
+        size_t lead = off;
+        while (lead < buf.size() && is_xml_space(buf[lead])) ++lead;
+        if (lead < buf.size() && buf[lead] != '<') t.span = span(lead);
         return t;
     }
 

@@ -28,8 +28,11 @@ struct XNode {
     std::string text;               ///< text nodes: decoded text
     std::vector<XAttr> attrs;       ///< elements: in source order, no duplicates
     std::vector<XNode> children;
-    base::Span span;                ///< element: its name (one byte after '<'); text: first byte
+    base::Span span;                ///< element: its name (one byte after '<'); text: its first
+                                    ///< non-blank byte (or first byte when blank)
     bool truncated = false;         ///< children deeper than kMaxDepth were dropped
+    bool failed_include = false;    ///< an <include> that could not be resolved (already
+                                    ///< reported); later passes skip it silently
     base::Span include_span;        ///< known when this element is the root of an included file:
                                     ///< the <include> that brought it in
 
