@@ -153,6 +153,7 @@ std::string stylesheet(const style::Sheet& s, const std::vector<FontFace>& faces
     css += fmt::format(
         "blockquote {{\n  margin: {} 0 {} {};\n  font-style: {};\n}}\n"
         "figure {{\n  margin: {} 0;\n  page-break-inside: avoid;\n  break-inside: avoid;\n}}\n"
+        "figure.figure {{\n  text-align: center;\n}}\n"
         "figure.quote blockquote {{\n  margin-bottom: 0;\n}}\n"
         "figcaption {{\n  font-size: 0.9rem;\n  text-align: left;\n}}\n"
         "figcaption.attribution {{\n  margin-left: {};\n  text-align: right;\n}}\n",
@@ -175,7 +176,8 @@ std::string stylesheet(const style::Sheet& s, const std::vector<FontFace>& faces
         ".entry-meta {{\n  color: {};\n  margin-bottom: {};\n}}\n"
         ".entry p + p {{\n  text-indent: 0;\n}}\n"
         ".entry-topics-label, .topic-list-label {{\n  font-weight: bold;\n}}\n"
-        ".topic-list-label {{\n  margin-top: {};\n}}\n",
+        ".topic-list-label {{\n  margin-top: {};\n}}\n"
+        "ul.topic-links {{\n  margin-top: 0;\n}}\n",
         r(s.directory.entry_space), r(s.subsection.size), num(s.subsection.size > 0 ? s.subsection.leading / s.subsection.size : 1.2),
         stack(s.section.font), muted.hex(), r(s.text.leading / 4), r(s.text.leading / 4));
 
@@ -187,9 +189,12 @@ std::string stylesheet(const style::Sheet& s, const std::vector<FontFace>& faces
         ".book-subtitle {{\n  font-family: {};\n  font-size: 1.2rem;\n}}\n"
         "nav#toc ol {{\n  list-style-type: none;\n  padding-left: {};\n}}\n"
         "nav#toc > ol {{\n  padding-left: 0;\n}}\n"
-        "nav#toc li {{\n  margin-top: {};\n}}\n",
+        "nav#toc ol ol {{\n  margin: 0;\n}}\n"
+        "nav#toc li {{\n  margin-top: {};\n}}\n"
+        "nav#toc a {{\n  color: {};\n  text-decoration: none;\n}}\n"
+        "nav#toc > ol > li > a {{\n  font-family: {};\n  font-weight: bold;\n}}\n",
         r(s.part.size), r(s.part.space_after), r(s.text.leading), stack(s.section.font), r(s.lists.indent),
-        r(s.lists.item_space));
+        r(s.lists.item_space), ink.hex(), stack(s.section.font));
     return css;
 }
 
