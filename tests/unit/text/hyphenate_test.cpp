@@ -8,6 +8,11 @@
 
 using namespace bb::text;
 
+// libhyphen 2.8.8 leaks ~900 bytes when loading and freeing hyph_de_DE.dic
+// (measured with a bare hnj_hyphen_load/hnj_hyphen_free under ASan): not
+// ours, and once per dictionary. Keeps sanitizer builds of this test green.
+extern "C" const char* __lsan_default_suppressions() { return "leak:libhyphen.so\n"; }
+
 namespace {
 const Hyphenator& en() { return hyphenator_for("en"); }
 bool installed(const char* file) { return std::filesystem::exists(std::string("/usr/share/hyphen/") + file); }
