@@ -137,6 +137,7 @@ public:
             }
             if (!legal) continue;
             try_break(b);
+            peak_active_ = std::max(peak_active_, active_.size());
             if (active_.empty()) return false;
         }
         return finish(out);
@@ -363,6 +364,7 @@ private:
 
 public:
     int actual_looseness_ = 0;  // of the last successful run (§875)
+    size_t peak_active_ = 0;    // over every run
 };
 
 }  // namespace
@@ -389,14 +391,19 @@ BreakResult break_lines(std::span<const Item> items, const Measure& measure, con
     // §863: pretolerance without hyphenation; then tolerance with it; then
     // emergency stretch; then (ours) any fitting line; then emergency breaks.
     // §873: a pass that cannot reach the requested looseness is not final.
-    auto done = [&](bool ok) { return ok && breaker.actual_looseness_ == params.looseness; };
+    auto done = [&](bool ok) {
+        result.peak_active = breaker.peak_active_;
+        return ok && breaker.actual_looseness_ == params.looseness;
+    };
     if (params.pretolerance >= 0) {
         if (done(breaker.run({params.pretolerance, false, false, bg, false, false, true}, result))) {
             result.pass = 1;
             return result;
         }
     }
-    if (done(breaker.run({params.tolerance, true, false, bg, false, false, true}, result))) {
+    // Pass 2 repeats pass 1 when it adds neither hyphenation points nor tolerance.
+    bool same_as_first = params.pretolerance >= 0 && !has_discretionary && params.tolerance <= params.pretolerance;
+    if (!same_as_first && done(breaker.run({params.tolerance, true, false, bg, false, false, true}, result))) {
         result.pass = 2;
         return result;
     }
@@ -407,13 +414,14 @@ BreakResult break_lines(std::span<const Item> items, const Measure& measure, con
     if (!breaker.run({kAwful, true, false, em, true, true, true}, result))
         breaker.run({kAwful, true, false, em, true, true, false}, result);
     result.pass = 4;
+    result.peak_active = breaker.peak_active_;
     if (result.overfull.empty() || !has_emergency) return result;
     BreakResult last;
     if (!breaker.run({kAwful, true, true, em, true, true, true}, last))
         breaker.run({kAwful, true, true, em, true, true, false}, last);
     last.pass = 5;
+    last.peak_active = breaker.peak_active_;
     if (last.overfull.size() <= result.overfull.size()) return last;
-    (void)has_discretionary;
     return result;
 }
 

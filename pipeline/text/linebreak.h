@@ -117,6 +117,8 @@ struct BreakResult {
     /// emergency (character-level) breaks.
     int pass = 0;
     double demerits = 0;
+    /// Largest active list seen in the passes run (for tuning max_active).
+    size_t peak_active = 0;
     /// Break item indices only (lines[i].end), for callers that want a list.
     std::vector<size_t> breaks() const;
 };

@@ -263,6 +263,29 @@ TEST(LineBreak, AtMostTwoHyphenatedLinesInARow) {
     EXPECT_GT(ladders, 5);
 }
 
+TEST(LineBreak, BoundedActiveListStillSolves) {
+    // With at most 2 active nodes the breaker is no longer exact, but it
+    // still covers the paragraph, never does better than the exact optimum,
+    // and sets no overfull line.
+    std::mt19937 rng(5);
+    std::vector<double> w;
+    for (int k = 0; k < 300; ++k) w.push_back(2 + rng() % 8);
+    auto items = words(w, Item::make_glue(1, 0.5, 0.33));
+    BreakParams exact;
+    BreakResult best = break_lines(items, Measure(40), exact);
+    BreakParams bounded;
+    bounded.max_active = 2;
+    BreakResult r = break_lines(items, Measure(40), bounded);
+    ASSERT_FALSE(r.lines.empty());
+    EXPECT_EQ(r.lines.back().end, items.size() - 1);
+    EXPECT_TRUE(r.overfull.empty());
+    EXPECT_LE(r.peak_active, 2u);
+    EXPECT_GT(best.peak_active, 2u);
+    if (r.pass == best.pass) {
+        EXPECT_GE(r.demerits, best.demerits);
+    }
+}
+
 TEST(LineBreak, ForcedBreakInside) {
     auto items = words({2, 2, 2, 2}, Item::make_glue(1, 1, 1));
     // Replace the glue between word 1 and 2 (index 3) by a forced break.
@@ -427,7 +450,10 @@ TEST(LineBreak, MicroBenchmark2000Words) {
     size_t lines = 0;
     for (int i = 0; i < reps; ++i) lines = break_lines(items, Measure(400)).lines.size();
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / reps;
-    std::printf("[ bench    ] 2000 words, %zu lines: %.3f ms per paragraph\n", lines, ms);
+    size_t peak = break_lines(items, Measure(400)).peak_active;
+    std::printf("[ bench    ] 2000 words, %zu lines: %.3f ms per paragraph, peak active list %zu\n", lines, ms,
+                peak);
+    EXPECT_LT(peak, BreakParams{}.max_active);  // the bound is not what makes it fast
     EXPECT_GT(lines, 100u);
     EXPECT_LT(ms, 200.0);  // generous: measured well under 10 ms
 }
