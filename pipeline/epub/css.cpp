@@ -50,12 +50,19 @@ double contrast_ratio(const style::Color& a, const style::Color& b) {
     return (la + 0.05) / (lb + 0.05);
 }
 
-std::string stylesheet(const style::Sheet& s, const std::vector<FontFace>& faces) {
+std::string stylesheet(const style::Sheet& s, const std::vector<FontFace>& faces,
+                       const std::vector<std::string>& fallbacks) {
     const double body = s.text.size > 0 ? s.text.size : 10;
     auto r = [&](double pt) { return rem(pt, body); };
     auto stack = [&](const std::string& family) {
         bool sans = family.find("sans") != std::string::npos;
         std::string out = s.fonts.count(family) ? css_string(css_family(family)) + ", " : "";
+        // A fallback of the same kind (serif/sans) first, so a missing glyph
+        // keeps the look of its neighbours as far as possible.
+        for (int pass = 0; pass < 2; ++pass)
+            for (const auto& f : fallbacks)
+                if (f != family && ((f.find("sans") != std::string::npos) == sans) == (pass == 0))
+                    out += css_string(css_family(f)) + ", ";
         return out + (sans ? "sans-serif" : "serif");
     };
     auto color = [&](const char* name, const style::Color& fallback) {

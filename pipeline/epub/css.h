@@ -13,7 +13,10 @@
 namespace bb::epub {
 
 /// book.css, with @font-face rules for `faces` (hrefs relative to css/).
-std::string stylesheet(const style::Sheet& sheet, const std::vector<FontFace>& faces);
+/// `fallbacks` (embedded fallback families) follow the main family in every
+/// font stack, before the generic family.
+std::string stylesheet(const style::Sheet& sheet, const std::vector<FontFace>& faces,
+                       const std::vector<std::string>& fallbacks = {});
 
 /// A length in points as rem of the body size, e.g. 13.5pt at 10pt -> "1.35rem".
 std::string rem(double points, double body_size);

@@ -16,10 +16,14 @@ std::vector<std::string> families_used(const style::Sheet& s) {
     return out;
 }
 
-std::vector<FontFace> faces_to_embed(const style::Sheet& sheet) {
+std::vector<FontFace> faces_to_embed(const style::Sheet& sheet, const std::vector<std::string>& fallbacks) {
     std::vector<FontFace> out;
     std::set<std::string> names;
-    for (const auto& name : families_used(sheet)) {
+    std::vector<std::string> families = families_used(sheet);
+    for (const auto& f : fallbacks)
+        if (sheet.fonts.count(f) && std::find(families.begin(), families.end(), f) == families.end())
+            families.push_back(f);
+    for (const auto& name : families) {
         const style::FontFamily& fam = sheet.family(name);
         struct Want { const std::string* path; bool given, bold, italic; };
         const Want wants[] = {{&fam.regular, !fam.regular.empty(), false, false},

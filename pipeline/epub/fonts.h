@@ -28,6 +28,8 @@ std::vector<std::string> families_used(const style::Sheet& sheet);
 /// The faces to embed: for each family used, every face the style gives
 /// (a face it does not give is left to the reading system to synthesise).
 /// File names in the container are unique.
-std::vector<FontFace> faces_to_embed(const style::Sheet& sheet);
+/// `fallbacks` are fallback families (from `sheet.fallback`) the book needs;
+/// their faces follow those of the main families.
+std::vector<FontFace> faces_to_embed(const style::Sheet& sheet, const std::vector<std::string>& fallbacks = {});
 
 }  // namespace bb::epub

@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
+
 #include "base/atomic_file.h"
 #include "epub/chunks.h"
 #include "epub/content.h"
+#include "epub/coverage.h"
 #include "epub/css.h"
 #include "epub/fonts.h"
 #include "epub/nav.h"
@@ -32,6 +36,59 @@ std::string image_media_type(const std::string& data) {
         return "image/jpeg";
     if (data.rfind("GIF87a", 0) == 0 || data.rfind("GIF89a", 0) == 0) return "image/gif";
     return "";
+}
+
+/// Font files read once each (for coverage and for embedding); a file that
+/// cannot be read is reported once.
+class FontFiles {
+public:
+    explicit FontFiles(base::Sink& sink) : sink_(sink) {}
+    const std::string* get(const std::string& path) {
+        auto it = files_.find(path);
+        if (it == files_.end()) {
+            std::string data;
+            bool ok = base::read_file(path, data);
+            if (!ok) sink_.error_in(path, "EPUB: cannot read this font file");
+            it = files_.emplace(path, ok ? std::optional<std::string>(std::move(data)) : std::nullopt).first;
+        }
+        return it->second ? &*it->second : nullptr;
+    }
+
+private:
+    base::Sink& sink_;
+    std::map<std::string, std::optional<std::string>> files_;
+};
+
+/// The fallback families (in the style's order) that map a character the
+/// book uses and some main family lacks; none when the main families cover
+/// the text, so the EPUB carries no font it does not need.
+std::vector<std::string> needed_fallbacks(const style::Sheet& sheet, const std::set<char32_t>& used, FontFiles& files) {
+    std::set<char32_t> missing;
+    for (const auto& family : families_used(sheet)) {
+        const std::string* data = files.get(sheet.family(family).regular);
+        if (!data) return {};
+        std::set<char32_t> has = font_coverage(*data);
+        for (char32_t c : used)
+            if (!has.count(c)) missing.insert(c);
+    }
+    std::vector<std::string> out;
+    for (const auto& family : sheet.fallback) {
+        if (missing.empty()) break;
+        if (!sheet.fonts.count(family)) continue;
+        const std::string* data = files.get(sheet.family(family).regular);
+        if (!data) continue;
+        std::set<char32_t> has = font_coverage(*data);
+        bool helps = false;
+        for (auto it = missing.begin(); it != missing.end();)
+            if (has.count(*it)) {
+                helps = true;
+                it = missing.erase(it);
+            } else {
+                ++it;
+            }
+        if (helps) out.push_back(family);
+    }
+    return out;
 }
 
 }  // namespace
@@ -65,17 +122,21 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
         entries.push_back({"OEBPS/" + href, std::move(documents[i]), false});
     }
 
-    const std::vector<FontFace> faces = faces_to_embed(sheet);
+    std::set<char32_t> used;
+    for (const auto& e : entries) {
+        auto more = characters_used(e.data);
+        used.insert(more.begin(), more.end());
+    }
+    FontFiles files(sink);
+    const std::vector<std::string> fallbacks = needed_fallbacks(sheet, used, files);
+    const std::vector<FontFace> faces = faces_to_embed(sheet, fallbacks);
     manifest.push_back({"css", "css/book.css", "text/css", ""});
-    entries.push_back({"OEBPS/css/book.css", stylesheet(sheet, faces), false});
+    entries.push_back({"OEBPS/css/book.css", stylesheet(sheet, faces, fallbacks), false});
     for (size_t i = 0; i < faces.size(); ++i) {
-        std::string data;
-        if (!base::read_file(faces[i].source, data)) {
-            sink.error_in(faces[i].source, "EPUB: cannot read this font file");
-            continue;
-        }
+        const std::string* data = files.get(faces[i].source);
+        if (!data) continue;
         manifest.push_back({fmt::format("font-{}", i + 1), faces[i].href, "font/ttf", ""});
-        entries.push_back({"OEBPS/" + faces[i].href, std::move(data), false});
+        entries.push_back({"OEBPS/" + faces[i].href, *data, false});
     }
 
     size_t image_index = 0;

@@ -1,0 +1,104 @@
+// Font coverage (cmap) and the embedding of fallback families only when the
+// book needs them; image names in the container.
+#include <gtest/gtest.h>
+
+#include "base/atomic_file.h"
+#include "epub/coverage.h"
+#include "epub/write.h"
+#include "fixture.h"
+
+namespace bb::epub {
+namespace {
+
+using namespace testing;
+
+std::string read(const std::string& path) {
+    std::string data;
+    EXPECT_TRUE(base::read_file(path, data)) << path;
+    return data;
+}
+
+TEST(EpubCoverage, ReadsTheUnicodeCmap) {
+    auto dejavu = font_coverage(read("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+    EXPECT_TRUE(dejavu.count(U'A'));
+    EXPECT_TRUE(dejavu.count(U'é'));
+    EXPECT_TRUE(dejavu.count(U'\u26A0'));   // warning sign
+    EXPECT_FALSE(dejavu.count(U'\uE000'));  // private use
+    auto charis = font_coverage(read("/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf"));
+    EXPECT_TRUE(charis.count(U'ł'));
+    EXPECT_FALSE(charis.count(U'\u26A0'));
+    EXPECT_TRUE(font_coverage("not a font").empty());
+    EXPECT_TRUE(font_coverage(std::string(40, '\0')).empty());
+}
+
+TEST(EpubCoverage, CharactersUsedSkipsAsciiAndSpaces) {
+    auto used = characters_used("Caf\u00e9 \u00a0\u2014 abc \u26A0");
+    EXPECT_EQ(used, (std::set<char32_t>{U'é', U'\u2014', U'\u26A0'}));
+}
+
+style::Sheet charis_sheet() {
+    style::Sheet s = make_sheet();
+    style::FontFamily charis{"serif", "/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf", "", "", "", false,
+                             false, false};
+    charis.italic = charis.bold = charis.bold_italic = charis.regular;
+    style::FontFamily dejavu{"dejavu-sans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "", "", "", false,
+                             false, false};
+    dejavu.italic = dejavu.bold = dejavu.bold_italic = dejavu.regular;
+    s.fonts = {{"serif", charis}, {"dejavu-sans", dejavu}};
+    s.fallback = {"dejavu-sans"};
+    for (auto* f : {&s.text.font, &s.part.font, &s.guide.font, &s.section.font, &s.subsection.font,
+                    &s.faq.question_font})
+        *f = "serif";
+    return s;
+}
+
+Unzipped build(const model::Book& book, const style::Sheet& sheet) {
+    base::Sink sink;
+    WriteOptions o;
+    o.manuscript_dir = BB_SOURCE_DIR "/tests/unit/epub";
+    auto bytes = write(book, sheet, o, sink);
+    for (const auto& d : sink.all()) ADD_FAILURE() << d.message;
+    return unzip(bytes.value_or(""));
+}
+
+TEST(EpubFonts, FallbackEmbeddedOnlyWhenTheTextNeedsIt) {
+    model::Book book = make_book();
+    Unzipped plain = build(book, charis_sheet());
+    EXPECT_EQ(plain.files.count("OEBPS/fonts/DejaVuSans.ttf"), 0u);
+    EXPECT_EQ(plain.files.count("OEBPS/fonts/CharisSIL-Regular.ttf"), 1u);
+    EXPECT_EQ(plain.files["OEBPS/css/book.css"].find("bb-dejavu-sans"), std::string::npos);
+
+    book.guides[0].sections[0].blocks.push_back(para("Careful \u26A0 here."));
+    Unzipped warned = build(book, charis_sheet());
+    EXPECT_EQ(warned.files.count("OEBPS/fonts/DejaVuSans.ttf"), 1u);
+    EXPECT_NE(warned.files["OEBPS/css/book.css"].find("font-family: \"bb-serif\", \"bb-dejavu-sans\", serif;"),
+              std::string::npos);
+    EXPECT_NE(warned.files["OEBPS/content.opf"].find("href=\"fonts/DejaVuSans.ttf\" media-type=\"font/ttf\""),
+              std::string::npos);
+}
+
+TEST(EpubImages, ContainerNamesAreUrlSafe) {
+    model::Book book = make_book();
+    model::Block fig;
+    fig.kind = model::BlockKind::Figure;
+    fig.src = "a pixel.png";
+    fig.alt = "A pixel";
+    book.guides[0].sections[0].blocks.push_back(fig);
+    Unzipped z = build(book, make_sheet());
+    EXPECT_EQ(z.files.count("OEBPS/images/a-pixel.png"), 1u);
+    EXPECT_NE(z.files["OEBPS/text/pulling-away.xhtml"].find("src=\"../images/a-pixel.png\""), std::string::npos);
+}
+
+TEST(EpubLinks, AnEmptyMailtoLinkShowsTheAddress) {
+    model::Book book = make_book();
+    model::Block p;
+    p.content = {{model::InlineKind::Link, "", "mailto:help@example.org", {}, {}}};
+    book.guides[0].sections[0].blocks.push_back(p);
+    Unzipped z = build(book, make_sheet());
+    EXPECT_NE(z.files["OEBPS/text/pulling-away.xhtml"].find(
+                  "<a href=\"mailto:help@example.org\" class=\"external\">help@example.org</a>"),
+              std::string::npos);
+}
+
+}  // namespace
+}  // namespace bb::epub
