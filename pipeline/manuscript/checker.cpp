@@ -74,14 +74,14 @@ struct Checker {
                      std::string_view extra = {}) {
         std::string expected = allowed.empty() ? std::string(" (it holds no elements)")
                                                : "; expected " + base::join_alternatives(allowed, "<", ">");
-        if (child.include_span.known()) {
+        const auto& known = all_element_names();
+        bool is_known = std::find(known.begin(), known.end(), child.name) != known.end();
+        if (child.include_span.known() && is_known) {  // a known root in the wrong place: the include is wrong
             sink.error(child.include_span, fmt::format("included <{}> is not allowed in <{}>{}", child.name,
                                                        parent.name, expected));
             return;
         }
-        const auto& known = all_element_names();
-        bool is_known = std::find(known.begin(), known.end(), child.name) != known.end();
-        if (!is_known) {
+        if (!is_known) {  // an unknown root of an included file is reported in that file
             std::string msg = fmt::format("unknown element <{}> in <{}>", child.name, parent.name);
             std::string hint = base::did_you_mean(child.name, allowed, "<", ">");
             if (hint.empty()) {
