@@ -118,8 +118,36 @@ double Flow::text_width(const std::string& text, const TextSpec& spec) {
 
 size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
     std::vector<text::StyledRun> runs;
+    // Characters beyond the BMP cannot be drawn by libharu (its CIDs are
+    // UTF-16 code units): warn with the real code point, then set U+FFFD in
+    // their place so what is measured is what is drawn.
+    Pieces bmp_only;
+    const Pieces* source = &pieces;
     for (size_t i = 0; i < pieces.size(); ++i) {
         const Piece& p = pieces[i];
+        bool any = false;
+        for (size_t k = 0; k < p.text.size();) {
+            char32_t cp = base::next_code_point(p.text, k);
+            if (cp <= 0xFFFF) continue;
+            if (!any && source == &pieces) bmp_only = pieces;
+            any = true;
+            source = &bmp_only;
+            const Face& face = fonts_.face(spec.family, spec.bold || p.bold, p.italic);
+            sink_.warning(p.span, fmt::format("{} is outside the Basic Multilingual Plane, which the PDF fonts "
+                                              "cannot encode; it prints as U+FFFD (fonts: {})",
+                                              text::code_point_name(cp), face.chain_name()));
+        }
+        if (any) {
+            std::string clean;
+            for (size_t k = 0; k < p.text.size();) {
+                char32_t cp = base::next_code_point(p.text, k);
+                base::append_utf8(clean, cp > 0xFFFF ? char32_t{0xFFFD} : cp);
+            }
+            bmp_only[i].text = std::move(clean);
+        }
+    }
+    for (size_t i = 0; i < source->size(); ++i) {
+        const Piece& p = (*source)[i];
         const Face& face = fonts_.face(spec.family, spec.bold || p.bold, p.italic);
         if (!face.font) return 0;
         text::StyledRun r;
@@ -162,6 +190,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
     const text::ParagraphResult& res = *result;
 
     for (const auto& m : res.missing) {
+        if (m.cp == 0xFFFD && source != &pieces) continue;  // already reported above
         const Piece& p = pieces[m.run];
         const Face& face = fonts_.face(spec.family, spec.bold || p.bold, p.italic);
         base::Span at = p.span;
