@@ -64,9 +64,11 @@ struct Measure {
     double at(size_t line) const { return line < widths.size() ? widths[line] : widths.back(); }
 };
 
-/// TeX's parameters with plain TeX's defaults, except `tolerance`
-/// (LaTeX-like 200 is plain's too) and `emergency_stretch` (0 in TeX; the
-/// paragraph builder passes 1.5 em).
+/// TeX's parameters with plain TeX's defaults (\pretolerance 100,
+/// \tolerance 200, \linepenalty 10, \adjdemerits 10000,
+/// \doublehyphendemerits 10000, \finalhyphendemerits 5000,
+/// \emergencystretch 0 -- the paragraph builder passes 1.5 em), plus
+/// bookbuild's line_end_stretch, max_consecutive_hyphens and max_active.
 struct BreakParams {
     double pretolerance = 100;   ///< first pass (no hyphenation points); < 0 skips it
     double tolerance = 200;      ///< second pass
