@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <memory>
 
 #include "base/atomic_file.h"
@@ -57,16 +58,30 @@ Runner add_pdf_command(CLI::App& app) {
         bool ok = session.load();
         session.report();
         if (!ok) return kInputError;
+        // BOOKBUILD_TIMING=1: the time of each stage on stderr (benchmarks).
+        const bool timing = std::getenv("BOOKBUILD_TIMING") != nullptr;
+        auto lap = start;
+        auto stage = [&](const char* name) {
+            auto now = std::chrono::steady_clock::now();
+            if (timing)
+                std::fprintf(stderr, "timing: %s %lld ms\n", name,
+                             static_cast<long long>(
+                                 std::chrono::duration_cast<std::chrono::milliseconds>(now - lap).count()));
+            lap = now;
+        };
+        stage("load");
 
         typeset::LayoutOptions lo;
         lo.image_dir = options->manuscript + "/images";
         text::FontSet fonts;
         typeset::PagedDoc doc = typeset::layout(session.book(), session.sheet(), lo, fonts, session.sink());
+        stage("layout");
         if (options->strict) session.sink().promote_warnings();
         if (session.report() != kOk) return kInputError;
 
         pdf::PdfInfo info = pdf_info(session.book(), session.build_epoch());
         auto bytes = pdf::render(doc, info, session.sink());
+        stage("pdf");
         if (!bytes) {
             session.report();
             return kInputError;

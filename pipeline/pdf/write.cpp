@@ -154,6 +154,7 @@ private:
                     }
                     std::string s = drawable(t->text);
                     for (size_t i = 0; i < s.size();) used[t->font].insert(base::next_code_point(s, i));
+                    used[t->font].insert(0x20);  // between runs merged into one TJ
                 }
         fonts_.assign(doc_.fonts.size(), nullptr);
         bool ok = true;
@@ -198,10 +199,22 @@ private:
             HPDF_Page_SetRGBFill(page, channel(c.r), channel(c.g), channel(c.b));
             cur_fill = c;
         };
-        for (const auto& item : p.items) {
+        for (size_t i = 0; i < p.items.size(); ++i) {
+            const auto& item = p.items[i];
             if (const auto* t = std::get_if<typeset::TextRun>(&item)) {
-                std::string s = drawable(t->text);
-                if (s.empty()) continue;
+                // Runs that continue one another on a line (same font, size,
+                // colour and baseline, left to right) go out as one TJ with a
+                // real space between words and the exact gap as adjustment:
+                // one text matrix per line instead of one per word.
+                size_t end = i + 1;
+                while (end < p.items.size()) {
+                    const auto* n = std::get_if<typeset::TextRun>(&p.items[end]);
+                    const auto* prev = std::get_if<typeset::TextRun>(&p.items[end - 1]);
+                    if (!n || n->font != t->font || n->size != t->size || !(n->color == t->color) ||
+                        n->y != t->y || n->x < prev->x + prev->width - 0.01)
+                        break;
+                    ++end;
+                }
                 if (!in_text) {
                     HPDF_Page_BeginText(page);
                     in_text = true;
@@ -213,14 +226,12 @@ private:
                     cur_size = t->size;
                 }
                 set_fill(t->color);
-                // Tm places every run absolutely; a raw TJ does not move the
+                // Tm places every line absolutely; a raw TJ does not move the
                 // line matrix, so libharu's own bookkeeping stays right.
                 HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, static_cast<HPDF_REAL>(t->x),
                                         static_cast<HPDF_REAL>(h - t->y));
-                if (t->kerning.empty() || s != t->text)
-                    HPDF_Page_ShowText(page, s.c_str());
-                else
-                    show_kerned(page, font, *t);
+                show_line(page, font, p.items, i, end);
+                i = end - 1;
             } else if (const auto* l = std::get_if<typeset::Line>(&item)) {
                 end_text();
                 HPDF_Page_SetRGBStroke(page, channel(l->color.r), channel(l->color.g), channel(l->color.b));
@@ -251,21 +262,45 @@ private:
         return true;
     }
 
-    /// `[<0041> 80 <0056>] TJ` written into the content stream (notes §1.6):
-    /// libharu has no TJ operator. Codes are UTF-16 units (BMP only here).
-    void show_kerned(HPDF_Page page, HPDF_Font font, const typeset::TextRun& t) {
-        std::string op = "[<";
+    /// Appends the code units of `text` as hex, with the run's kerning as TJ
+    /// numbers (notes §1.6), and marks each glyph as used so libharu keeps
+    /// it in the embedded font.
+    static void append_run(std::string& op, HPDF_Font font, const std::string& text,
+                           const std::vector<typeset::Kern>& kerning) {
+        static const char hex[] = "0123456789ABCDEF";
+        op += '<';
         size_t k = 0;
         uint32_t index = 0;
-        for (size_t i = 0; i < t.text.size(); ++index) {
-            char32_t cp = base::next_code_point(t.text, i);
-            HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));  // keeps the glyph in libharu's subset
-            op += fmt::format("{:04X}", static_cast<unsigned>(cp));
-            while (k < t.kerning.size() && t.kerning[k].index < index) ++k;
-            if (k < t.kerning.size() && t.kerning[k].index == index && t.kerning[k].adjust != 0 && i < t.text.size())
-                op += fmt::format("> {} <", -t.kerning[k].adjust);
+        for (size_t i = 0; i < text.size(); ++index) {
+            char32_t cp = base::next_code_point(text, i);
+            HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
+            for (int shift = 12; shift >= 0; shift -= 4) op += hex[(cp >> shift) & 0xF];
+            while (k < kerning.size() && kerning[k].index < index) ++k;
+            if (k < kerning.size() && kerning[k].index == index && kerning[k].adjust != 0 && i < text.size())
+                op += fmt::format("> {} <", -kerning[k].adjust);
         }
-        op += ">] TJ\n";
+        op += '>';
+    }
+
+    /// `[<0041> 80 <0056> <0020> -12.5 <0057>] TJ` for runs [from, to) of a
+    /// line, written into the content stream: libharu has no TJ operator.
+    /// Between runs a space glyph (so text extraction sees a word break) and
+    /// the adjustment that puts the next run exactly at its x.
+    void show_line(HPDF_Page page, HPDF_Font font, const std::vector<typeset::Item>& items, size_t from,
+                   size_t to) {
+        std::string op = "[";
+        const double space = HPDF_Font_GetUnicodeWidth(font, 0x20);
+        for (size_t i = from; i < to; ++i) {
+            const auto& t = std::get<typeset::TextRun>(items[i]);
+            if (i > from) {
+                const auto& prev = std::get<typeset::TextRun>(items[i - 1]);
+                double gap = (t.x - (prev.x + prev.width)) * 1000.0 / t.size;  // in 1/1000 em
+                op += fmt::format(" <0020> {:.2f} ", space - gap);
+            }
+            std::string s = drawable(t.text);
+            append_run(op, font, s, s == t.text ? t.kerning : std::vector<typeset::Kern>{});
+        }
+        op += "] TJ\n";
         HPDF_Stream_WriteStr(static_cast<HPDF_PageAttr>(page->attr)->stream, op.c_str());
     }
 
@@ -355,12 +390,55 @@ private:
         }
         // The id is derived from what is drawn and the metadata, so the same
         // input gives the same file and a changed book a different id.
-        std::string seed = typeset::trace(doc_);
+        std::string seed = content_digest_input();
         seed += '\0' + info_.title + '\0' + info_.author + '\0' + info_.subject + '\0' + info_.keywords + '\0' +
                 info_.creator + '\0' + (info_.epoch ? std::to_string(*info_.epoch) : "");
         unsigned char digest[16];
         digest16(seed, digest);
         set_document_id(pdf, digest);
+    }
+
+    /// What is drawn, compactly: text, fonts, positions in 1/100 pt, other
+    /// items' geometry. Cheaper than the full trace for big books.
+    std::string content_digest_input() const {
+        std::string out;
+        auto num = [&](double v) {
+            long long q = static_cast<long long>(v * 100.0 + (v < 0 ? -0.5 : 0.5));
+            out.append(reinterpret_cast<const char*>(&q), sizeof q);
+        };
+        for (const auto& f : doc_.fonts) out += f + '\0';
+        for (const auto& page : doc_.pages) {
+            out += '\f';
+            num(page.width);
+            num(page.height);
+            for (const auto& item : page.items) {
+                if (const auto* t = std::get_if<typeset::TextRun>(&item)) {
+                    out += t->text;
+                    out += '\0';
+                    num(t->font);
+                    num(t->size);
+                    num(t->x);
+                    num(t->y);
+                } else if (const auto* l = std::get_if<typeset::Line>(&item)) {
+                    out += 'L';
+                    num(l->x1);
+                    num(l->y1);
+                    num(l->x2);
+                    num(l->y2);
+                } else if (const auto* r = std::get_if<typeset::Rect>(&item)) {
+                    out += 'R';
+                    num(r->x);
+                    num(r->y);
+                    num(r->w);
+                    num(r->h);
+                } else if (const auto* im = std::get_if<typeset::Image>(&item)) {
+                    out += 'I' + im->path;
+                    num(im->x);
+                    num(im->y);
+                }
+            }
+        }
+        return out;
     }
 
     const PagedDoc& doc_;

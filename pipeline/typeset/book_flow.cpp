@@ -16,6 +16,9 @@ public:
              base::Sink& sink)
         : f_(flow), book_(book), s_(sheet), ctx_(ctx), sink_(sink) {}
 
+    /// One guide alone (flow_guide).
+    void run_guide(const model::Guide& g) { guide(g, 0); }
+
     void run() {
         if (book_.preface) preface(*book_.preface);
         if (!book_.parts.empty()) {
@@ -480,6 +483,18 @@ private:
 void flow_book(Flow& flow, const model::Book& book, const style::Sheet& sheet, const FlowContext& ctx,
                base::Sink& sink) {
     BookFlow(flow, book, sheet, ctx, sink).run();
+}
+
+void flow_guide(Flow& flow, const model::Book& book, const model::Guide& guide, const style::Sheet& sheet,
+                const FlowContext& ctx, base::Sink& sink, bool with_extras) {
+    if (with_extras) {
+        BookFlow(flow, book, sheet, ctx, sink).run_guide(guide);
+        return;
+    }
+    model::Guide core = guide;
+    core.practitioners.reset();
+    core.related.reset();
+    BookFlow(flow, book, sheet, ctx, sink).run_guide(core);
 }
 
 }  // namespace bb::typeset

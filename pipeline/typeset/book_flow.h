@@ -23,4 +23,10 @@ struct FlowContext {
 void flow_book(Flow& flow, const model::Book& book, const style::Sheet& sheet, const FlowContext& ctx,
                base::Sink& sink);
 
+/// Appends one guide of `book` as a top-level chapter, as flow_book sets it
+/// (handouts). `with_extras` false leaves out its practitioners and related
+/// guides, for a caller that sets them its own way.
+void flow_guide(Flow& flow, const model::Book& book, const model::Guide& guide, const style::Sheet& sheet,
+                const FlowContext& ctx, base::Sink& sink, bool with_extras = true);
+
 }  // namespace bb::typeset

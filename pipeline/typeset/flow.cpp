@@ -65,7 +65,7 @@ uint32_t Flow::font_id(const text::Font* f) {
 }
 
 TextRun Flow::run_of(const std::string& text, const text::Font* font, double size, double x, double y, Rgb color,
-                     Role role, bool kerned) {
+                     Role role, bool kerned, double width) {
     TextRun t;
     t.text = text;
     t.font = font_id(font);
@@ -74,7 +74,7 @@ TextRun Flow::run_of(const std::string& text, const text::Font* font, double siz
     t.y = y;
     t.color = color;
     t.role = role;
-    t.width = font->width(text, size, kerned);
+    t.width = width >= 0 ? width : font->width(text, size, kerned);
     if (kerned && cache_) {
         t.kerning = cache_->kerning(font, text);
     } else if (kerned) {
@@ -218,7 +218,8 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         if (spec.right) shift = width - line.width;
         bool linked_prev = false;
         for (const auto& f : line.fragments) {
-            TextRun t = run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned);
+            TextRun t =
+                run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned, f.width);
             t.para = para_;
             t.line = static_cast<uint32_t>(li);
             const Piece& p = pieces[static_cast<size_t>(f.style)];

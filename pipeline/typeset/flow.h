@@ -114,7 +114,7 @@ public:
 private:
     void append(Slab s);
     TextRun run_of(const std::string& text, const text::Font* font, double size, double x, double y, Rgb color,
-                   Role role, bool kerned);
+                   Role role, bool kerned, double width = -1);
     uint32_t font_id(const text::Font* f);
 
     const style::Sheet& sheet_;
