@@ -78,12 +78,21 @@ Plan Plan::make(const model::Book& book) {
     if (book.parts.empty()) {
         for (size_t gi = 0; gi < book.guides.size(); ++gi) add_guide(gi);
     } else {
+        std::vector<bool> placed(book.guides.size(), false);
         for (size_t pi = 0; pi < book.parts.size(); ++pi) {
             const model::Part& p = book.parts[pi];
             plan.add_chunk({ChunkKind::Part, p.id, p.id, "", plain_text(p.title), pi});
             for (size_t gi : p.guides)
-                if (gi < book.guides.size()) add_guide(gi);
+                if (gi < book.guides.size() && !placed[gi]) {
+                    add_guide(gi);
+                    placed[gi] = true;
+                }
         }
+        // The format puts every guide in a part when there are parts; should
+        // a model break that, its guides still go in (after the parts), never
+        // silently out.
+        for (size_t gi = 0; gi < book.guides.size(); ++gi)
+            if (!placed[gi]) add_guide(gi);
     }
     if (book.faq) {
         const auto& f = *book.faq;

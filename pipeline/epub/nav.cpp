@@ -73,9 +73,13 @@ std::vector<NavItem> toc_tree(const model::Book& book, const Plan& plan, const s
                 toc.push_back(std::move(part));
                 break;
             }
-            case ChunkKind::Guide:
-                if (book.parts.empty()) toc.push_back(guide_item(book.guides[c.index], plan));
+            case ChunkKind::Guide: {
+                bool in_part = false;
+                for (const auto& p : book.parts)
+                    for (size_t gi : p.guides) in_part = in_part || gi == c.index;
+                if (!in_part) toc.push_back(guide_item(book.guides[c.index], plan));
                 break;
+            }
             case ChunkKind::Directory: {
                 NavItem dir{c.title, c.file, {}};
                 if (plan.has(kByTopicId))
