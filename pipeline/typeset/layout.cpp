@@ -40,7 +40,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
 
     PagedDoc doc;
     std::vector<PageFacts> facts;
-    paginate(flow.galley(), sheet, doc, facts);
+    paginate(std::move(flow.galley()), sheet, doc, facts);
     // The title page and the imprint carry no furniture.
     for (size_t i = 0; i < front && i < facts.size(); ++i) facts[i].blank = true;
     add_furniture(doc, facts, 0, sheet, fonts, book.meta.title);

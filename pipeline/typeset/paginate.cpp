@@ -97,7 +97,7 @@ std::vector<Draft> cut(const Galley& g, const style::Sheet& sheet, size_t first_
 
 }  // namespace
 
-void paginate(const Galley& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<PageFacts>& facts) {
+void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<PageFacts>& facts) {
     doc.fonts = g.fonts;
     const size_t first = doc.pages.size();
     std::vector<Draft> drafts = cut(g, sheet, first);
@@ -118,11 +118,12 @@ void paginate(const Galley& g, const style::Sheet& sheet, PagedDoc& doc, std::ve
         std::map<std::string, std::string> first_marks;
         for (size_t k = 0; k < draft.placed.size(); ++k) {
             const auto [si, y] = draft.placed[k];
-            const Slab& s = g.slabs[si];
-            for (Item item : s.items) {
+            Slab& s = g.slabs[si];
+            for (Item& item : s.items) {
                 shift(item, left, top + y);
                 page.items.push_back(std::move(item));
             }
+            s.items.clear();
             for (LinkArea l : s.links) {
                 l.page = index;
                 l.x += left;

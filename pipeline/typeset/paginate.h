@@ -24,8 +24,9 @@ struct PageFacts {
 };
 
 /// Lays out `galley` on pages appended to `doc` (fonts are taken over from
-/// the galley); `facts` gets one entry per page.
-void paginate(const Galley& galley, const style::Sheet& sheet, PagedDoc& doc, std::vector<PageFacts>& facts);
+/// the galley); `facts` gets one entry per page. The slabs' items are moved
+/// onto the pages (a big book would otherwise hold them twice).
+void paginate(Galley&& galley, const style::Sheet& sheet, PagedDoc& doc, std::vector<PageFacts>& facts);
 
 /// Left edge of the text block on page `index` (0-based; index 0 is a recto).
 double text_left(const style::Sheet& sheet, size_t index);
