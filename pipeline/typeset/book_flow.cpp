@@ -127,12 +127,23 @@ private:
         label.size = s_.part.size * 0.5;
         label.leading = s_.part.leading * 0.6;
         label.bold = false;
-        f_.space(s_.part.space_before);
+        // On a page of its own the space before is a sink from the top (a
+        // strut: spaces at the top of a page are otherwise dropped).
+        if (s_.part.start == style::Start::Flow)
+            f_.space(s_.part.space_before);
+        else
+            f_.strut(s_.part.space_before);
         f_.anchor(p.id);
         f_.outline(model::plain_text(p.title), 0, p.id);
-        f_.paragraph(plain(fmt::format("{} {}", s_.label("part", "Part"), part_no_)), label);
-        f_.keep_with_next(4);
-        heading(p.title, s_.part, "", 0, false);
+        std::string number = fmt::format("{} {}", s_.label("part", "Part"), part_no_);
+        if (model::plain_text(p.title) != number) {  // "Part 1" over a title "Part 1" says it twice
+            f_.paragraph(plain(number), label);
+            f_.keep_with_next(4);
+            f_.space(s_.part.leading * 0.3);
+        }
+        style::HeadingStyle title = s_.part;
+        title.space_before = 0;
+        heading(p.title, title, "", 0, false);
         blocks(p.intro);
     }
 
@@ -256,15 +267,15 @@ private:
             r.target = e->id;
             r.children = e->name;
             r.span = e->span;
-            ref.push_back(r);
-            Pieces p = inl(ref);
+            // "Name (Location), p. 12": the location belongs to the name,
+            // the page reference comes last.
             if (!e->location.empty()) {
-                Pieces loc = inl(e->location);
-                loc.insert(loc.begin(), plain(" (", e->span)[0]);
-                loc.push_back(plain(")", e->span)[0]);
-                p.insert(p.end(), loc.begin(), loc.end());
+                r.children.push_back(model::Inline{model::InlineKind::Text, " (", "", {}, e->span});
+                r.children.insert(r.children.end(), e->location.begin(), e->location.end());
+                r.children.push_back(model::Inline{model::InlineKind::Text, ")", "", {}, e->span});
             }
-            list_item_paragraph(p, s_.lists.bullet, 0);
+            ref.push_back(r);
+            list_item_paragraph(inl(ref), s_.lists.bullet, 0);
         }
         first_para_ = false;
     }

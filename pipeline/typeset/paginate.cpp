@@ -14,7 +14,29 @@ namespace {
 struct Draft {
     std::vector<std::pair<size_t, double>> placed;  // slab index, y from the text block top
     bool blank = false, opening = false;
+    bool full = false;  // ended because the next slab did not fit (not at a chapter end)
 };
+
+/// Flush bottoms: on a page that ended because it was full, the space left
+/// at the foot goes into the page's vertical spaces (between blocks, never
+/// between lines of a paragraph), each at most doubled; what cannot be
+/// absorbed stays at the foot. Facing pages then end on the same line.
+void justify_vertically(Draft& d, const Galley& g, double body_h) {
+    if (!d.full || d.placed.size() < 2) return;
+    const auto& [last, last_y] = d.placed.back();
+    double leftover = body_h - (last_y + g.slabs[last].height);
+    double stretch = 0;
+    for (size_t k = 1; k + 1 < d.placed.size(); ++k)
+        if (g.slabs[d.placed[k].first].kind == Slab::Kind::Space) stretch += g.slabs[d.placed[k].first].height;
+    if (leftover <= 0.01 || stretch <= 0) return;
+    const double ratio = std::min(1.0, leftover / stretch);
+    double shift = 0;
+    for (size_t k = 1; k < d.placed.size(); ++k) {
+        d.placed[k].second += shift;
+        const Slab& s = g.slabs[d.placed[k].first];
+        if (s.kind == Slab::Kind::Space && k + 1 < d.placed.size()) shift += s.height * ratio;
+    }
+}
 
 /// Moves an item by (dx, dy).
 void shift(Item& item, double dx, double dy) {
@@ -90,6 +112,10 @@ std::vector<Draft> cut(const Galley& g, const style::Sheet& sheet, size_t first_
         }
         i = page.placed[keep - 1].first + 1;
         page.placed.resize(keep);
+        // Trailing spaces are not content: the page ends with its last line.
+        while (page.placed.size() > 1 && slabs[page.placed.back().first].kind == Slab::Kind::Space)
+            page.placed.pop_back();
+        page.full = true;
         open = false;
     }
     return pages;
@@ -101,6 +127,8 @@ void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<
     doc.fonts = g.fonts;
     const size_t first = doc.pages.size();
     std::vector<Draft> drafts = cut(g, sheet, first);
+    const double body_h = sheet.page.height - sheet.page.top - sheet.page.bottom;
+    for (auto& d : drafts) justify_vertically(d, g, body_h);
     std::map<std::string, std::string> carried = facts.empty() ? std::map<std::string, std::string>{}
                                                                 : facts.back().marks;
     for (size_t d = 0; d < drafts.size(); ++d) {
