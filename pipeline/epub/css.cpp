@@ -93,6 +93,7 @@ std::string stylesheet(const style::Sheet& s, const std::vector<FontFace>& faces
     const std::string hyph = s.text.hyphenate ? "auto" : "manual";
     css += fmt::format(
         "body {{\n  font-family: {};\n  line-height: {};\n  color: {};\n  margin: 0 4%;\n"
+        "  overflow-wrap: break-word;\n  word-wrap: break-word;\n"
         "  widows: {};\n  orphans: {};\n}}\n",
         stack(s.text.font), num(s.text.leading / body), ink.hex(), s.pagination.widows, s.pagination.orphans);
     css += fmt::format(
