@@ -103,7 +103,7 @@ std::string chapter_document(Renderer& r, const Chunk& c) {
         case ChunkKind::Preface: body = preface_body(r, c); body_type = "frontmatter"; break;
         case ChunkKind::Part: body = part_body(r, c); body_type = "bodymatter"; break;
         case ChunkKind::Guide:
-            body = guide_body(r, c, r.book().guides[c.index]);
+            body = guide_body(r, r.book().guides[c.index]);
             body_type = "bodymatter";
             break;
         case ChunkKind::FaqChapter: body = faq_body(r, c); body_type = "bodymatter"; break;

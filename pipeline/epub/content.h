@@ -16,7 +16,7 @@ inline constexpr const char* kCssHref = "../css/book.css";
 std::string chapter_document(Renderer& r, const Chunk& chunk);
 
 /// Inside of <body> for a guide (guide.cpp).
-std::string guide_body(Renderer& r, const Chunk& chunk, const model::Guide& guide);
+std::string guide_body(Renderer& r, const model::Guide& guide);
 /// Inside of <body> for the directory, ending with "Browse by topic" (directory.cpp).
 std::string directory_body(Renderer& r, const Chunk& chunk);
 /// Questions with their answers: a heading per question at `level` (shared

@@ -108,7 +108,7 @@ void related(Renderer& r, Xml& x, const model::Related& rel) {
 
 }  // namespace
 
-std::string guide_body(Renderer& r, const Chunk& c, const model::Guide& g) {
+std::string guide_body(Renderer& r, const model::Guide& g) {
     const style::Sheet& s = r.sheet();
     Xml x;
     std::string hid = r.local_id("title");
@@ -141,7 +141,6 @@ std::string guide_body(Renderer& r, const Chunk& c, const model::Guide& g) {
     if (g.practitioners && !g.practitioners->entries.empty()) practitioners(r, x, *g.practitioners);
     if (g.related && !g.related->guides.empty()) related(r, x, *g.related);
     x.close().line();
-    (void)c;
     return x.finish();
 }
 
