@@ -290,15 +290,19 @@ void Flow::leader_entry(const Pieces& title, const TextSpec& spec, const std::st
     const double base = last.items.empty() ? spec.leading * 0.75 : std::get<TextRun>(last.items.front()).y;
     // Leaders: one run of "leader + space" units starting on a multiple of
     // the unit width, so the dots of every entry line up in columns.
+    // Leaders in the regular weight even after a bold entry: a row of bold
+    // dots is darker than the text it leads to.
+    const Face& light = fonts_.face(spec.family, false, spec.italic);
+    const text::Font* dot_font = light.font ? light.font : face.font;
     const std::string unit = leaders + " ";
-    const double uw = face.font->width(unit, spec.size, false);
+    const double uw = dot_font->width(unit, spec.size, false);
     if (!leaders.empty() && uw > 0) {
         double start = std::ceil((end + spec.size * 0.5) / uw) * uw;
         int count = static_cast<int>((right - num_w - spec.size * 0.5 - start) / uw);
         if (count > 0) {
             std::string dots;
             for (int i = 0; i < count; ++i) dots += unit;
-            TextRun d = run_of(dots, face.font, spec.size, start, base, spec.color, Role::Label, false);
+            TextRun d = run_of(dots, dot_font, spec.size, start, base, spec.color, Role::Label, false);
             last.items.push_back(std::move(d));
         }
     }
