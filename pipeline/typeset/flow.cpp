@@ -217,7 +217,9 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         if (spec.centered) shift = (width - line.width) / 2;
         if (spec.right) shift = width - line.width;
         bool linked_prev = false;
-        for (const auto& f : line.fragments) {
+        static const std::vector<text::Fragment> kNone;
+        const std::vector<text::Fragment>& fragments = measure_only_ ? kNone : line.fragments;
+        for (const auto& f : fragments) {
             TextRun t =
                 run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned, f.width);
             t.para = para_;
@@ -237,6 +239,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
             }
             s.items.push_back(std::move(t));
         }
+        if (li == 0 && measure_only_) hang_.clear();
         if (li == 0 && !hang_.empty()) {
             for (const auto& h : hang_) {
                 const Face& face = fonts_.face(h.spec.family, h.spec.bold, h.spec.italic);
@@ -281,6 +284,7 @@ void Flow::leader_entry(const Pieces& title, const TextSpec& spec, const std::st
     t.right_inset += column + spec.size;
     size_t before = galley_.slabs.size();
     if (paragraph(linked, t) == 0 || galley_.slabs.size() == before) return;
+    if (measure_only_) return;
     Slab& last = galley_.slabs.back();
     double end = inset_left_ + spec.left;
     for (const auto& item : last.items)

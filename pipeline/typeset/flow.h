@@ -108,6 +108,9 @@ public:
     void mark(const std::string& key, const std::string& value);
 
     Galley& galley() { return galley_; }
+    /// Measure only: slabs get their heights, keeps and anchors but no
+    /// items (a first layout pass only needs to know where anchors land).
+    void set_measure_only(bool on) { measure_only_ = on; }
     /// Width of `text` in the face of `spec` (no fallbacks), points.
     double text_width(const std::string& text, const TextSpec& spec);
 
@@ -142,6 +145,7 @@ private:
     };
     std::vector<Hang> hang_;
     uint32_t para_ = 0;
+    bool measure_only_ = false;
 };
 
 }  // namespace bb::typeset

@@ -21,13 +21,14 @@ using PageMap = std::map<std::string, std::string>;
 /// One complete layout with page references taken from `pages`.
 PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
                      FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, LayoutCache& cache,
-                     base::Sink& sink) {
+                     bool measure_only, base::Sink& sink) {
     PageOf page_of = [pages](const std::string& anchor) -> std::string {
         if (!pages) return "00";  // first pass: a placeholder of typical width
         auto it = pages->find(anchor);
         return it == pages->end() ? "" : it->second;
     };
     Flow flow(sheet, fonts, hyphenator, book.lang, sink, &cache);
+    flow.set_measure_only(measure_only);
     std::vector<std::string> names;
     for (const std::string& family : {sheet.text.font, sheet.guide.font}) {
         const Face& f = fonts.face(family, false, false);
@@ -43,7 +44,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     paginate(std::move(flow.galley()), sheet, doc, facts);
     // The title page and the imprint carry no furniture.
     for (size_t i = 0; i < front && i < facts.size(); ++i) facts[i].blank = true;
-    add_furniture(doc, facts, 0, sheet, fonts, book.meta.title);
+    if (!measure_only) add_furniture(doc, facts, 0, sheet, fonts, book.meta.title);
     doc.labels.push_back(LabelRange{0, LabelStyle::Decimal, 1});
     return doc;
 }
@@ -84,8 +85,10 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     int pass = 0;
     for (pass = 1; pass <= std::max(1, options.max_passes); ++pass) {
         base::Sink scratch(sink.limit());
+        // The first pass only finds the pages of anchors: it draws nothing.
+        const bool measure_only = !have_assumed && options.max_passes > 1;
         doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache,
-                          scratch);
+                          measure_only, scratch);
         last = std::move(scratch);
         PageMap now = page_map(doc);
         if (have_assumed && now == assumed) break;
