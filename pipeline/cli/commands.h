@@ -12,5 +12,6 @@ Runner add_check_command(CLI::App& app);
 Runner add_epub_command(CLI::App& app);
 Runner add_pdf_command(CLI::App& app);
 Runner add_all_command(CLI::App& app);
+Runner add_handout_command(CLI::App& app);
 
 }  // namespace bb::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     runners.push_back(add_epub_command(app));
     runners.push_back(add_pdf_command(app));
     runners.push_back(add_all_command(app));
+    runners.push_back(add_handout_command(app));
 
     try {
         app.parse(argc, argv);
