@@ -65,10 +65,10 @@ std::string package_document(const model::Book& book, const Plan& plan, const st
     }
     for (size_t i = 0; i < m.creators.size(); ++i) {
         std::string id = fmt::format("creator-{}", i + 1);
-        // Editors and illustrators are contributors in Dublin Core; the MARC
-        // relator says which (EPUB 3.3 §5.5.6).
-        const char* tag = m.creators[i].role == "aut" ? "dc:creator" : "dc:contributor";
-        x.element(tag, {{"id", id}}, m.creators[i].name).line();
+        // Every <creator> of the manuscript is a primary creator (an edited
+        // directory's editor is its maker; reading systems show dc:creator as
+        // the byline); the MARC relator carries the role (EPUB 3.3 §5.5.6).
+        x.element("dc:creator", {{"id", id}}, m.creators[i].name).line();
         x.element("meta", {{"refines", "#" + id}, {"property", "role"}, {"scheme", "marc:relators"}},
                   m.creators[i].role)
             .line();

@@ -53,7 +53,7 @@ TEST(EpubWrite, PackageMetadataAndAccessibilityWithoutImages) {
     EXPECT_TRUE(contains(opf, "<dc:title id=\"title\">Test &amp; &lt;Book&gt;</dc:title>"));
     EXPECT_TRUE(contains(opf, "title-type\">subtitle</meta>"));
     EXPECT_TRUE(contains(opf, "<dc:creator id=\"creator-1\">Ann Author</dc:creator>"));
-    EXPECT_TRUE(contains(opf, "<dc:contributor id=\"creator-2\">Ed Editor</dc:contributor>"));
+    EXPECT_TRUE(contains(opf, "<dc:creator id=\"creator-2\">Ed Editor</dc:creator>"));
     EXPECT_TRUE(contains(opf, "scheme=\"marc:relators\">edt</meta>"));
     EXPECT_TRUE(contains(opf, "<dc:subject>Men's work</dc:subject>"));
     EXPECT_TRUE(contains(opf, "<dc:date>2026-11-28</dc:date>"));
