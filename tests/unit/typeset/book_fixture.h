@@ -45,6 +45,10 @@ inline std::string prose(unsigned seed, int words) {
         "are",        "lower.",       "Therapeutic",   "work",         "on",           "underlying",
         "wounds",     "changes",      "the",           "nervous",      "system's",     "response",
         "over",       "time;",        "responsibility", "accountability", "characteristically", "unreliable",
+        // Hard cases for the line breaker: a compound no English pattern
+        // breaks, and a URL that may only break after its slashes.
+        "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz",
+        "https://example.org/guides/why-he-pulls-away/attachment-mechanics",
     };
     const int n = sizeof(pool) / sizeof(pool[0]);
     std::string out;
