@@ -164,7 +164,8 @@ std::string stylesheet(const style::Sheet& s, const std::vector<FontFace>& faces
         "figure.figure {{\n  text-align: center;\n}}\n"
         "figure.quote blockquote {{\n  margin-bottom: 0;\n}}\n"
         "figcaption {{\n  font-size: 0.9rem;\n  text-align: left;\n}}\n"
-        "figcaption.attribution {{\n  margin-left: {};\n  text-align: right;\n}}\n",
+        "figcaption.attribution {{\n  margin-left: {};\n  text-align: right;\n}}\n"
+        "figcaption.attribution::before {{\n  content: \"\u2014\u00a0\";\n}}\n",
         r(s.text.leading / 2), r(s.text.leading / 2), r(s.quote.indent),
         s.quote.style == style::FontStyle::Italic ? "italic" : "normal", r(s.text.leading / 2), r(s.quote.indent));
 
