@@ -2,11 +2,15 @@
 // check report (output/check.txt), and each product as its writer lands.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "base/atomic_file.h"
 #include "cli/commands.h"
+#include "cli/handouts.h"
 #include "cli/session.h"
+#include "style/load.h"
 
 namespace bb::cli {
 
@@ -18,7 +22,8 @@ Runner add_all_command(CLI::App& app) {
     CLI::App* cmd = app.add_subcommand("all", "Check, then build every product into the output folder");
     cmd->footer(
         "Loads the manuscript once and writes into the output folder: check.txt (the\n"
-        "diagnostics and the summary line) and every product.\n\n"
+        "diagnostics and the summary line) and every product: handouts/GUIDE-ID.pdf for each\n"
+        "guide, with handout.yaml from the style's folder.\n\n"
         "Example:\n  bookbuild all -m manuscript -o output");
     add_common_options(*cmd, *options, "styles/default.yaml");
     cmd->add_option("-o,--output", *outdir, "Output folder")->capture_default_str();
@@ -37,7 +42,23 @@ Runner add_all_command(CLI::App& app) {
             return kInputError;
         }
         if (!options->quiet) std::printf("%s\nwrote %s/check.txt\n", summary.c_str(), outdir->c_str());
-        return code;
+        if (code != kOk) return code;
+        // Handouts: one per guide, with handout.yaml beside the book's style
+        // (the book's own style when there is none).
+        std::filesystem::path handout_style = std::filesystem::path(options->style).parent_path() / "handout.yaml";
+        std::optional<style::Sheet> handout_sheet;
+        if (std::filesystem::exists(handout_style)) {
+            handout_sheet = style::load(handout_style.string(), session.sources(), session.sink());
+            if (!handout_sheet) {
+                session.report();
+                return kInputError;
+            }
+        }
+        HandoutJob job;
+        for (const auto& g : session.book().guides) job.guides.push_back(&g);
+        job.output = *outdir + "/handouts";
+        job.layout.image_dir = options->manuscript + "/images";
+        return build_handouts(session, session.sheet(), handout_sheet ? *handout_sheet : session.sheet(), job);
     };
 }
 
