@@ -33,6 +33,7 @@ pdf::PdfInfo pdf_info(const model::Book& book, int64_t epoch) {
         info.keywords += s;
     }
     info.epoch = epoch;
+    info.lang = book.lang;
     return info;
 }
 

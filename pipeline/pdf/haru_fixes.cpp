@@ -5,6 +5,7 @@
 #include <hpdf_streams.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <algorithm>
@@ -44,6 +45,14 @@ void set_document_id(HPDF_Doc pdf, const unsigned char digest[16]) {
     HPDF_Dict_Add(pdf->trailer, "ID", id);
     HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, const_cast<HPDF_BYTE*>(digest), 16));
     HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, const_cast<HPDF_BYTE*>(digest), 16));
+}
+
+void set_language(HPDF_Doc pdf, const std::string& lang) {
+    if (lang.empty()) return;
+    // A BCP 47 tag is ASCII letters, digits and hyphens: nothing to escape.
+    for (char c : lang)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-')) return;
+    HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, lang.c_str(), nullptr));
 }
 
 const char* load_ttf_bytes(HPDF_Doc pdf, const std::string& bytes, std::string& error) {

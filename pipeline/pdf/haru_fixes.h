@@ -16,6 +16,10 @@ void fix_tounicode(HPDF_Font font);
 /// none otherwise, and PDF/A mode would derive it from the clock.
 void set_document_id(HPDF_Doc pdf, const unsigned char digest[16]);
 
+/// Sets the document catalog's /Lang (ISO 32000-1 §14.9.2), which libharu
+/// has no call for; screen readers and hyphenating viewers use it.
+void set_language(HPDF_Doc pdf, const std::string& lang);
+
 /// Loads TrueType bytes as an embedded font and returns its name for
 /// HPDF_GetFont, or nullptr. libharu only loads fonts from files, so the bytes
 /// go through an unlinked temporary file that libharu keeps open until save.

@@ -383,6 +383,7 @@ private:
         set(HPDF_INFO_SUBJECT, info_.subject);
         set(HPDF_INFO_KEYWORDS, info_.keywords);
         set(HPDF_INFO_CREATOR, info_.creator);
+        set_language(pdf, info_.lang);
         if (info_.epoch) {
             HPDF_Date d = date_of(*info_.epoch);
             HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d);
@@ -392,7 +393,7 @@ private:
         // input gives the same file and a changed book a different id.
         std::string seed = content_digest_input();
         seed += '\0' + info_.title + '\0' + info_.author + '\0' + info_.subject + '\0' + info_.keywords + '\0' +
-                info_.creator + '\0' + (info_.epoch ? std::to_string(*info_.epoch) : "");
+                info_.creator + '\0' + info_.lang + '\0' + (info_.epoch ? std::to_string(*info_.epoch) : "");
         unsigned char digest[16];
         digest16(seed, digest);
         set_document_id(pdf, digest);

@@ -14,6 +14,7 @@ namespace bb::pdf {
 struct PdfInfo {
     std::string title, author, subject, keywords;
     std::string creator = "bookbuild " BOOKBUILD_VERSION;
+    std::string lang;  ///< BCP 47 language of the text, written as the catalog's /Lang ("" = none)
     /// CreationDate and ModDate (seconds since the epoch, UTC); none when unset.
     std::optional<int64_t> epoch;
 };

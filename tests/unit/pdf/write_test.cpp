@@ -88,6 +88,7 @@ pdf::PdfInfo info() {
     i.subject = "Subject";
     i.keywords = "a, b";
     i.epoch = 1700000000;
+    i.lang = "de-AT";
     return i;
 }
 
@@ -131,6 +132,7 @@ TEST(PdfWrite, InfoOutlineLinksLabels) {
     std::string qdf = run("qpdf --qdf --object-streams=disable " + out.path + " - | tr -d '\\r'");
     EXPECT_NE(qdf.find("/URI (https://example.org/%C3%BC)"), std::string::npos);
     EXPECT_NE(qdf.find("/PageLabels"), std::string::npos);
+    EXPECT_NE(qdf.find("/Lang (de-AT)"), std::string::npos);
     EXPECT_NE(qdf.find("/S /r"), std::string::npos);
     EXPECT_NE(qdf.find("/Outlines"), std::string::npos);
     EXPECT_NE(qdf.find("/ID ["), std::string::npos);
