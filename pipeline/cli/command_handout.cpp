@@ -127,6 +127,10 @@ Runner add_handout_command(CLI::App& app) {
             std::fprintf(stderr, "bookbuild handout: name one or more guide ids, or --all (not both)\n");
             return kUsage;
         }
+        if (flags->crop_marks && flags->impose == "none") {
+            std::fprintf(stderr, "bookbuild handout: --crop-marks needs --impose 2up or booklet\n");
+            return kUsage;
+        }
         Session session(*options);
         bool ok = session.load();
         session.report();

@@ -137,6 +137,8 @@ expect_exit 1 "a known and an unknown guide id" -- "$BB" handout "$guide" nope -
 cmp -s "$tmp/none-A4.pdf" "$tmp/keep.pdf" || fail "a failed handout build changed the output"
 expect_exit 2 "no guide id and no --all" -- "$BB" handout
 expect_exit 2 "an unknown --impose" -- "$BB" handout "$guide" --impose 4up
+expect_exit 2 "--crop-marks without imposition" -- "$BB" handout "$guide" --crop-marks -o "$tmp/nothing.pdf"
+[ -e "$tmp/nothing.pdf" ] && fail "a file was written for a usage error"
 expect_exit 0 "handout --help" -- "$BB" handout --help
 grep -q "Example" /tmp/bb-out.$$ || fail "handout --help has an example"
 
