@@ -1,5 +1,7 @@
 #include "typeset/furniture.h"
 
+#include <algorithm>
+
 #include "typeset/flow.h"
 
 namespace bb::typeset {
@@ -58,10 +60,15 @@ void add_furniture(PagedDoc& doc, const std::vector<PageFacts>& facts, size_t fi
     Rgb muted = rgb(sheet.text.color);
     if (auto it = sheet.colors.find("muted"); it != sheet.colors.end()) muted = rgb(it->second);
     const Rgb ink = rgb(sheet.text.color);
-    // Header baseline a line and a half above the text block; footer
-    // baseline two lines below it.
+    // Header baseline a line and a half above the text block.
     const double head_y = sheet.page.top - sheet.text.leading * 1.5;
-    const double foot_y = sheet.page.height - sheet.page.bottom + sheet.text.leading * 2;
+    // The folio sits three lines below the last baseline of the text block
+    // (never in the outer quarter of the margin): any closer and pdftotext
+    // takes it for one more line of the paragraph above, gluing it to a
+    // word hyphenated at the foot of the page (measured: 2.7 lines merge).
+    const double last_baseline =
+        sheet.page.height - sheet.page.bottom - ((sheet.text.leading - sheet.text.size) / 2 + 0.2 * sheet.text.size);
+    const double foot_y = std::min(last_baseline + sheet.text.leading * 3, sheet.page.height - sheet.page.bottom * 0.25);
 
     for (size_t i = first; i < doc.pages.size() && i < facts.size(); ++i) {
         const PageFacts& pf = facts[i];
