@@ -11,15 +11,19 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1764288000
 guide=pulling-away
 
-# The practitioners' URLs, from the manuscript: the directory entries that
-# share a topic with the guide (the guide lists none itself).
+# The practitioners' URLs, from the manuscript: the entries the guide names
+# (entry-ref), or when it names none the directory entries that share a
+# topic with it.
 python3 - "$guide" >"$tmp/urls.txt" <<'PY' || fail "reading the practitioners' URLs"
 import sys, xml.etree.ElementTree as ET
 g = ET.parse(f"manuscript/guides/{sys.argv[1]}.xml").getroot()
-assert g.find("practitioners") is not None and not list(g.find("practitioners")), "expected <practitioners/>"
+pr = g.find("practitioners")
+assert pr is not None, "the seed guide has practitioners"
+named = {r.get("to") for r in pr.iter("entry-ref")}
 topics = set(g.get("topics").split())
-urls = [e.findtext("url") for e in ET.parse("manuscript/directory.xml").getroot().iter("entry")
-        if topics & set(e.get("topics").split()) and e.findtext("url")]
+entries = ET.parse("manuscript/directory.xml").getroot().iter("entry")
+urls = [e.findtext("url") for e in entries if e.findtext("url")
+        and (e.get("id") in named if named else topics & set(e.get("topics").split()))]
 assert urls, "no practitioner with a URL"
 print("\n".join(sorted(urls)))
 PY
