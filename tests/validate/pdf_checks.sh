@@ -50,6 +50,23 @@ for dir in manuscript tests/fixtures/*/; do
 done
 [ "$built" -ge 2 ] || fail "expected the shipped manuscript and at least one fixture, built $built"
 
+# A generated book of 30 guides (parts, refs between guides, lists, quotes,
+# long words): valid, and every paragraph in order.
+if [ -f bench/gen_corpus.py ]; then
+  python3 bench/gen_corpus.py 30 "$tmp/corpus" >/dev/null
+  if "$BB" pdf -q -m "$tmp/corpus" -o "$tmp/corpus.pdf" 2>"$tmp/corpus.err"; then
+    qpdf --check "$tmp/corpus.pdf" >/dev/null 2>&1 && pass "corpus: qpdf --check" || fail "corpus: qpdf --check"
+    pdftotext -enc UTF-8 "$tmp/corpus.pdf" "$tmp/corpus.txt"
+    if python3 "$SRC/tests/validate/pdf/text_order.py" "$tmp/corpus" "$tmp/corpus.txt" >"$tmp/order.txt" 2>&1; then
+      pass "corpus: $(head -1 "$tmp/order.txt")"
+    else
+      fail "corpus: paragraphs in the PDF text"; sed 's/^/    /' "$tmp/order.txt" | head -20 >&2
+    fi
+  else
+    fail "bookbuild pdf on a generated corpus"; head -20 "$tmp/corpus.err" >&2
+  fi
+fi
+
 # A failing build leaves the previous PDF untouched.
 mkdir -p "$tmp/bad"; cp -r manuscript/. "$tmp/bad/"
 sed -i 's|<section id="attachment-mechanics">|<secton id="attachment-mechanics">|; s|</section>|</secton>|' "$tmp/bad/guides/pulling-away.xml"
