@@ -1,18 +1,32 @@
 #include "cli/options.h"
 
+#include <filesystem>
+
 namespace bb::cli {
 
 void add_common_options(CLI::App& cmd, CommonOptions& o, const std::string& default_style) {
     cmd.add_option("-m,--manuscript", o.manuscript, "Manuscript folder (holds book.xml)")
         ->capture_default_str();
     o.style = default_style;
-    cmd.add_option("-s,--style", o.style, "Style file (YAML layout rules)")->capture_default_str();
+    cmd.add_option("-s,--style", o.style, "Style file (YAML layout rules); by default looked up in styles/ "
+                                          "here, then in the styles/ folder beside the manuscript")
+        ->capture_default_str()
+        ->each([&o](const std::string&) { o.style_given = true; });
     cmd.add_flag("--strict", o.strict, "Treat warnings as errors");
     cmd.add_flag("-q,--quiet", o.quiet, "Print nothing but diagnostics");
     cmd.add_option("--diagnostics", o.diagnostics, "Diagnostics format: text (like a compiler) or json "
                                                    "(one object per line, for editors and CI)")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+}
+
+std::string resolve_style_path(const CommonOptions& o) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (o.style_given || fs::exists(o.style, ec)) return o.style;
+    fs::path beside = fs::path(o.manuscript).lexically_normal().parent_path() / o.style;
+    if (fs::exists(beside, ec)) return beside.string();
+    return o.style;  // not found: the style loader reports it
 }
 
 }  // namespace bb::cli

@@ -8,7 +8,8 @@ namespace bb::cli {
 
 struct CommonOptions {
     std::string manuscript = "manuscript";
-    std::string style;  ///< empty: the command's default style
+    std::string style;  ///< the command's default style unless -s was given
+    bool style_given = false;  ///< -s was on the command line
     std::string output;
     bool strict = false;
     bool quiet = false;
@@ -18,5 +19,11 @@ struct CommonOptions {
 /// Adds -m, -s, --strict, --diagnostics, -q to a subcommand; -o is added by
 /// each command since its meaning (file or folder) differs.
 void add_common_options(CLI::App& cmd, CommonOptions& o, const std::string& default_style);
+
+/// The style file to load: -s as given; otherwise the default style relative
+/// to the current folder, or else in the `styles/` folder beside the
+/// manuscript folder (so `bookbuild check -m ~/book/manuscript` works from
+/// anywhere in a project laid out like this one).
+std::string resolve_style_path(const CommonOptions& o);
 
 }  // namespace bb::cli

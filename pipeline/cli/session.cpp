@@ -30,7 +30,7 @@ Session::Session(const CommonOptions& options) : options_(options) {
 }
 
 bool Session::load() {
-    sheet_ = style::load(options_.style, sources_, sink_);
+    sheet_ = style::load(resolve_style_path(options_), sources_, sink_);
     manuscript::LoadOptions lo;
     if (sheet_) {
         lo.smart_quotes = sheet_->smart_quotes;
