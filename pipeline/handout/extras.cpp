@@ -76,9 +76,15 @@ Pieces flat(const model::Inlines& in, bool bold = false, bool italic = false) {
 
 /// One practitioner: name, kind · format · location, URL · email, the
 /// description, and the QR code of the URL at the right of the text block.
-void entry(Flow& f, const model::Entry& e, const style::Sheet& s, double qr_side) {
+void entry(Flow& f, const model::Entry& e, const style::Sheet& s, double qr_side, base::Sink& sink) {
     std::optional<QrMatrix> qr;
-    if (!e.url.empty()) qr = encode_qr(e.url);
+    if (!e.url.empty()) {
+        qr = encode_qr(e.url);
+        if (!qr)
+            sink.warning(e.span, fmt::format("the URL of '{}' is too long for a QR code; the handout prints it "
+                                             "without one",
+                                             e.id));
+    }
     const double gap = s.text.size;
     const double qr_x = f.left() + f.width() - qr_side;
     f.space(std::max(s.directory.entry_space, s.text.leading * 0.5));
@@ -149,12 +155,12 @@ void entry(Flow& f, const model::Entry& e, const style::Sheet& s, double qr_side
 }  // namespace
 
 void flow_practitioners(Flow& flow, const model::Book& book, const model::Guide& guide, const style::Sheet& sheet,
-                        double qr_side) {
+                        double qr_side, base::Sink& sink) {
     if (!guide.practitioners || guide.practitioners->entries.empty()) return;
     const auto& pr = *guide.practitioners;
     heading(flow, pr.title, pr.anchor, sheet);
     for (const auto& id : pr.entries)
-        if (const model::Entry* e = book.find_entry(id)) entry(flow, *e, sheet, qr_side);
+        if (const model::Entry* e = book.find_entry(id)) entry(flow, *e, sheet, qr_side, sink);
 }
 
 void flow_related(Flow& flow, const model::Book& book, const model::Guide& guide, const style::Sheet& sheet) {

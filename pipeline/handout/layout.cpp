@@ -97,7 +97,7 @@ PagedDoc layout_handout(const model::Book& book, const model::Guide& guide, cons
     typeset::Flow flow(sheet, fonts, hyphenator, book.lang, sink);
     typeset::FlowContext ctx{options.image_dir, page_of};
     typeset::flow_guide(flow, book, guide, sheet, ctx, sink, false);
-    flow_practitioners(flow, book, guide, sheet, options.qr_side);
+    flow_practitioners(flow, book, guide, sheet, options.qr_side, sink);
     flow_related(flow, book, guide, sheet);
 
     PagedDoc doc;

@@ -302,3 +302,27 @@ TEST(HandoutFindGuide, UnknownIdSuggestsTheNearest) {
     EXPECT_NE(error.find("unknown guide 'guide-x1'"), std::string::npos) << error;
     EXPECT_NE(error.find("did you mean"), std::string::npos) << error;
 }
+
+TEST(HandoutGenerated, AUrlTooLongForAQrCodeIsPrintedWithoutOneAndWarned) {
+    base::SourceMap sources;
+    base::Sink sink(1000);
+    auto book_sheet = style::load(kSrc + "/styles/default.yaml", sources, sink);
+    auto handout_sheet = style::load(kSrc + "/styles/handout.yaml", sources, sink);
+    ASSERT_TRUE(book_sheet && handout_sheet);
+    model::Book book = fixture::book(2, 1);
+    book.directory.entries[1].url = "https://example.org/" + std::string(3000, 'x');
+    text::FontSet fonts;
+    handout::HandoutMaker maker(book, *book_sheet, *handout_sheet, {}, {}, fonts, sink);
+    typeset::PagedDoc doc = maker.make(book.guides[0]);
+    int qr_warnings = 0;
+    for (const auto& d : sink.all())
+        if (d.severity == base::Severity::Warning && d.message.find("too long for a QR code") != std::string::npos &&
+            d.message.find("'entry-2'") != std::string::npos)
+            ++qr_warnings;
+    EXPECT_EQ(qr_warnings, 1);
+    EXPECT_EQ(count_codes(doc, "https://example.org/sample-1", 64), 1);
+    size_t black_total = 0;
+    for (const auto& p : doc.pages) black_total += black_rects(p).size();
+    EXPECT_EQ(black_total, handout::qr_rects(*handout::encode_qr("https://example.org/sample-1"), 0, 0, 64).size());
+    EXPECT_NE(all_text(doc).find("Sample Listing 2"), std::string::npos);
+}
