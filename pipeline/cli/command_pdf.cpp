@@ -48,7 +48,8 @@ Runner add_pdf_command(CLI::App& app) {
         "widows and orphans avoided, guides opening on a right-hand page) and writes a PDF with\n"
         "the style's fonts embedded, bookmarks, links and page labels. The build date is\n"
         "SOURCE_DATE_EPOCH when set, else the manuscript's meta/date: the same inputs give the\n"
-        "same bytes. On any error nothing is written.\n\n"
+        "same bytes, whatever the number of threads (BOOKBUILD_JOBS, default one per core).\n"
+        "On any error nothing is written.\n\n"
         "Example:\n  SOURCE_DATE_EPOCH=1764288000 bookbuild pdf -m manuscript -s styles/default.yaml -o output/book.pdf");
     add_common_options(*cmd, *options, "styles/default.yaml");
     cmd->add_option("-o,--output", options->output, "The PDF file to write")->capture_default_str();
@@ -74,6 +75,8 @@ Runner add_pdf_command(CLI::App& app) {
 
         typeset::LayoutOptions lo;
         lo.image_dir = options->manuscript + "/images";
+        // BOOKBUILD_JOBS=N: threads that set chapters (default: one per core).
+        if (const char* j = std::getenv("BOOKBUILD_JOBS")) lo.jobs = static_cast<unsigned>(std::atoi(j));
         text::FontSet fonts;
         typeset::PagedDoc doc = typeset::layout(session.book(), session.sheet(), lo, fonts, session.sink());
         stage("layout");

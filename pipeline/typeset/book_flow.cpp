@@ -20,18 +20,20 @@ public:
     void run_guide(const model::Guide& g) { guide(g, 0); }
 
     void run() {
-        if (book_.preface) preface(*book_.preface);
-        if (!book_.parts.empty()) {
-            for (const auto& part : book_.parts) {
-                this->part(part);
-                for (size_t g : part.guides)
-                    if (g < book_.guides.size()) guide(book_.guides[g], 1);
-            }
-        } else {
-            for (const auto& g : book_.guides) guide(g, 0);
+        for (const auto& c : chapters_of(book_)) chapter(c);
+    }
+
+    void chapter(const Chapter& c) {
+        switch (c.kind) {
+            case Chapter::Kind::Preface: preface(*book_.preface); break;
+            case Chapter::Kind::Part:
+                part_no_ = c.number - 1;
+                part(book_.parts[c.index]);
+                break;
+            case Chapter::Kind::Guide: guide(book_.guides[c.index], c.level); break;
+            case Chapter::Kind::FaqChapter: faq_chapter(*book_.faq); break;
+            case Chapter::Kind::Directory: directory(book_.directory); break;
         }
-        if (book_.faq) faq_chapter(*book_.faq);
-        directory(book_.directory);
     }
 
 private:
@@ -494,6 +496,28 @@ private:
 void flow_book(Flow& flow, const model::Book& book, const style::Sheet& sheet, const FlowContext& ctx,
                base::Sink& sink) {
     BookFlow(flow, book, sheet, ctx, sink).run();
+}
+
+std::vector<Chapter> chapters_of(const model::Book& book) {
+    std::vector<Chapter> out;
+    if (book.preface) out.push_back({Chapter::Kind::Preface, 0, 0, 0});
+    if (!book.parts.empty()) {
+        for (size_t p = 0; p < book.parts.size(); ++p) {
+            out.push_back({Chapter::Kind::Part, p, 0, static_cast<int>(p + 1)});
+            for (size_t g : book.parts[p].guides)
+                if (g < book.guides.size()) out.push_back({Chapter::Kind::Guide, g, 1, 0});
+        }
+    } else {
+        for (size_t g = 0; g < book.guides.size(); ++g) out.push_back({Chapter::Kind::Guide, g, 0, 0});
+    }
+    if (book.faq) out.push_back({Chapter::Kind::FaqChapter, 0, 0, 0});
+    out.push_back({Chapter::Kind::Directory, 0, 0, 0});
+    return out;
+}
+
+void flow_chapter(Flow& flow, const Chapter& chapter, const model::Book& book, const style::Sheet& sheet,
+                  const FlowContext& ctx, base::Sink& sink) {
+    BookFlow(flow, book, sheet, ctx, sink).chapter(chapter);
 }
 
 void flow_guide(Flow& flow, const model::Book& book, const model::Guide& guide, const style::Sheet& sheet,

@@ -4,6 +4,7 @@
 /// callouts, lists, quotes, figures, questions, books, practitioners, related
 /// guides and directory entries, following the style.
 #include <string>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "model/book.h"
@@ -22,6 +23,23 @@ struct FlowContext {
 /// Appends every chapter of `book` to `flow`.
 void flow_book(Flow& flow, const model::Book& book, const style::Sheet& sheet, const FlowContext& ctx,
                base::Sink& sink);
+
+/// One chapter-level unit of the book, in reading order. Chapters share no
+/// state, so they can be set on separate Flows (in parallel) and joined.
+struct Chapter {
+    enum class Kind { Preface, Part, Guide, FaqChapter, Directory };
+    Kind kind = Kind::Guide;
+    size_t index = 0;  ///< Part: index into Book::parts; Guide: into Book::guides
+    int level = 0;     ///< outline level of a guide (1 inside parts)
+    int number = 0;    ///< Part: its number (1-based)
+};
+
+/// The chapters of `book` in reading order.
+std::vector<Chapter> chapters_of(const model::Book& book);
+
+/// Appends one chapter to `flow`.
+void flow_chapter(Flow& flow, const Chapter& chapter, const model::Book& book, const style::Sheet& sheet,
+                  const FlowContext& ctx, base::Sink& sink);
 
 /// Appends one guide of `book` as a top-level chapter, as flow_book sets it
 /// (handouts). `with_extras` false leaves out its practitioners and related

@@ -207,7 +207,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
     const size_t n = res.lines.size();
     const int orphans = std::max(1, sheet_.pagination.orphans), widows = std::max(1, sheet_.pagination.widows);
     const double base = baseline_in(spec.size, spec.leading);
-    ++para_;
+    const uint32_t para = ++galley_.paragraphs;
     for (size_t li = 0; li < n; ++li) {
         const auto& line = res.lines[li];
         Slab s;
@@ -222,7 +222,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         for (const auto& f : fragments) {
             TextRun t =
                 run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned, f.width);
-            t.para = para_;
+            t.para = para;
             t.line = static_cast<uint32_t>(li);
             const Piece& p = pieces[static_cast<size_t>(f.style)];
             if (!p.uri.empty() || !p.anchor.empty()) {

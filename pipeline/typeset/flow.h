@@ -144,7 +144,6 @@ private:
         double gap = 0;
     };
     std::vector<Hang> hang_;
-    uint32_t para_ = 0;
     bool measure_only_ = false;
 };
 

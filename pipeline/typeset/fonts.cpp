@@ -28,6 +28,7 @@ const text::Font* FontBook::load(const std::string& path) {
 }
 
 const Face& FontBook::face(const std::string& family, bool bold, bool italic) {
+    std::lock_guard<std::recursive_mutex> lock(mutex_);
     auto key = std::make_tuple(family, bold, italic);
     if (auto it = faces_.find(key); it != faces_.end()) return it->second;
     Face face;

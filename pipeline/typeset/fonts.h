@@ -3,6 +3,7 @@
 /// weight/slant, the main font and its fallback chain (Sheet::fallback, the
 /// same weight/slant of each fallback family).
 #include <map>
+#include <mutex>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -21,7 +22,8 @@ struct Face {
     std::string chain_name() const;
 };
 
-/// Loads faces on demand and reports each unloadable file once.
+/// Loads faces on demand and reports each unloadable file once. Safe to use
+/// from several threads (chapters are set in parallel).
 class FontBook {
 public:
     FontBook(const style::Sheet& sheet, text::FontSet& fonts, base::Sink& sink)
@@ -41,6 +43,7 @@ private:
     std::map<std::tuple<std::string, bool, bool>, Face> faces_;
     std::map<std::string, bool> reported_;
     bool failed_ = false;
+    std::recursive_mutex mutex_;  // face() calls itself for the body-text fallback
 };
 
 }  // namespace bb::typeset

@@ -42,8 +42,14 @@ struct Slab {
 
 struct Galley {
     std::vector<std::string> fonts;  ///< font paths; TextRun::font indexes this
+    uint32_t paragraphs = 0;         ///< paragraph numbers used so far (TextRun::para)
     std::vector<Slab> slabs;
     std::vector<Frame> frames;
 };
+
+/// Appends `from` to `into`: font indices, frame indices and paragraph
+/// numbers are renumbered; two spaces meeting at the joint collapse into the
+/// larger one, as they would in one flow.
+void append_galley(Galley& into, Galley&& from);
 
 }  // namespace bb::typeset

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <atomic>
 #include <map>
+#include <thread>
 
 #include "text/hyphenate.h"
 #include "typeset/book_flow.h"
@@ -37,7 +40,34 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     size_t front = flow_title_pages(flow, book, sheet, names);
     flow_contents(flow, book, sheet, page_of);
     FlowContext ctx{options.image_dir, page_of};
-    flow_book(flow, book, sheet, ctx, sink);
+    // Chapters share nothing but read-only inputs and thread-safe caches:
+    // each is set on its own Flow, by a few threads, then joined in reading
+    // order, so the result does not depend on the number of threads.
+    const std::vector<Chapter> chapters = chapters_of(book);
+    std::vector<Galley> galleys(chapters.size());
+    std::vector<base::Sink> sinks(chapters.size(), base::Sink(sink.limit()));
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i = next++; i < chapters.size(); i = next++) {
+            Flow f(sheet, fonts, hyphenator, book.lang, sinks[i], &cache);
+            f.set_measure_only(measure_only);
+            flow_chapter(f, chapters[i], book, sheet, ctx, sinks[i]);
+            galleys[i] = std::move(f.galley());
+        }
+    };
+    unsigned jobs = options.jobs ? options.jobs : std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
+    jobs = static_cast<unsigned>(std::min<size_t>(jobs, chapters.size()));
+    if (jobs <= 1) {
+        work();
+    } else {
+        std::vector<std::thread> threads;
+        for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(work);
+        for (auto& t : threads) t.join();
+    }
+    for (size_t i = 0; i < chapters.size(); ++i) {
+        append_galley(flow.galley(), std::move(galleys[i]));
+        for (const auto& d : sinks[i].all()) sink.add(d);
+    }
 
     PagedDoc doc;
     std::vector<PageFacts> facts;
