@@ -104,3 +104,21 @@ TEST(Golden, TraceRoundsAndNamesFiles) {
               "  rect @1.3,2.3 3.0x4.0 #f4ede7\n"
               "anchor a page 1 y 51.0\n");
 }
+
+TEST(Golden, SameLayoutWhateverTheNumberOfThreads) {
+    base::SourceMap sources;
+    base::Sink sink;
+    auto sheet = fixture::default_sheet(sources, sink);
+    ASSERT_TRUE(sheet);
+    text::FontSet fonts;
+    model::Book book = fixture::book(6);
+    typeset::LayoutOptions one, many;
+    one.jobs = 1;
+    many.jobs = 4;
+    base::Sink s1, s2;
+    std::string a = typeset::trace(typeset::layout(book, *sheet, one, fonts, s1));
+    std::string b = typeset::trace(typeset::layout(book, *sheet, many, fonts, s2));
+    EXPECT_GT(a.size(), 10000u);
+    EXPECT_TRUE(a == b) << "layout depends on the number of threads";
+    EXPECT_EQ(s1.all().size(), s2.all().size());
+}
