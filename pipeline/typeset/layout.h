@@ -16,7 +16,9 @@ namespace bb::typeset {
 struct LayoutOptions {
     std::string image_dir;  ///< folder <figure src> is relative to (manuscript/images)
     int max_passes = 4;     ///< bound on re-layouts for page references
-    unsigned jobs = 0;      ///< threads setting chapters; 0 = one per core (at most 8). Output does not depend on it.
+    /// Threads setting chapters; 0 = one per core (at most 8). The output does
+    /// not depend on it (tested).
+    unsigned jobs = 0;
 };
 
 /// Statistics of a layout, for the command's summary and benchmarks.
