@@ -29,9 +29,9 @@ grep -q "error:" /tmp/bb-err.$$ || fail "--strict prints the warning as an error
 # A broken manuscript: exit 1, FILE:LINE:COL, JSON diagnostics.
 mkdir -p "$tmp/bad"
 cp -r manuscript/. "$tmp/bad/"
-sed -i 's|<section id="attachment-mechanics">|<secton id="attachment-mechanics">|; s|</section>|</secton>|' "$tmp/bad/guides/pulling-away.xml"
+sed -i 's|<summary>|<summry>|; s|</summary>|</summry>|' "$tmp/bad/guides/pulling-away.xml"
 expect_exit 1 "check on a manuscript with an unknown element" -- "$BB" check -m "$tmp/bad"
-grep -Eq "pulling-away.xml:[0-9]+:[0-9]+: error: .*secton.*did you mean" /tmp/bb-err.$$ \
+grep -Eq "pulling-away.xml:[0-9]+:[0-9]+: error: .*summry.*did you mean <summary>" /tmp/bb-err.$$ \
   || { fail "unknown element message with position and suggestion"; cat /tmp/bb-err.$$ >&2; }
 expect_exit 1 "json diagnostics" -- "$BB" check -m "$tmp/bad" --diagnostics=json
 head -1 /tmp/bb-err.$$ | grep -Eq '^\{"file":"[^"]*pulling-away.xml","line":[0-9]+,"column":[0-9]+,"severity":"error","message":".*"\}$' \
