@@ -7,7 +7,7 @@
 # per function, cpu-clock sampling: this VM has no hardware counters, so
 # `perf stat -e instructions` says "not supported"), top functions and the
 # share of each library. Needs linux-perf (bench/run --profile installs it).
-set -euo pipefail
+set -eu  # no pipefail: `perf report | head` ends perf with SIGPIPE
 bb=$1 ms=$2 out=$3
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
