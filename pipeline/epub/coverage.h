@@ -1,17 +1,11 @@
 #pragma once
-/// Which characters a TrueType font maps (its `cmap` table), so the EPUB
-/// embeds a fallback family only when the book uses a character the main
-/// families lack (the PDF falls back the same way, styles.md `fallback`).
+/// The characters a book uses, so the EPUB embeds a fallback family only when
+/// the main families lack one of them, and each embedded face carries only
+/// the glyphs the book can show (coverage itself is text::Font::has_glyph).
 #include <set>
-#include <string>
 #include <string_view>
 
 namespace bb::epub {
-
-/// The code points mapped by a TrueType/OpenType font's Unicode cmap
-/// (format 4 or 12 subtable). Empty when the data is not a font or has no
-/// Unicode cmap.
-std::set<char32_t> font_coverage(std::string_view font_data);
 
 /// The distinct code points of UTF-8 text above U+007F that are not
 /// whitespace (ASCII is in every text font).

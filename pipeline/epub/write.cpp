@@ -11,6 +11,8 @@
 #include "epub/coverage.h"
 #include "epub/css.h"
 #include "epub/fonts.h"
+#include "text/font_metrics.h"
+#include "text/font_subset.h"
 #include "epub/nav.h"
 #include "epub/package.h"
 #include "epub/render.h"
@@ -38,49 +40,33 @@ std::string image_media_type(const std::string& data) {
     return "";
 }
 
-/// Font files read once each (for coverage and for embedding); a file that
-/// cannot be read is reported once.
-class FontFiles {
-public:
-    explicit FontFiles(base::Sink& sink) : sink_(sink) {}
-    const std::string* get(const std::string& path) {
-        auto it = files_.find(path);
-        if (it == files_.end()) {
-            std::string data;
-            bool ok = base::read_file(path, data);
-            if (!ok) sink_.error_in(path, "EPUB: cannot read this font file");
-            it = files_.emplace(path, ok ? std::optional<std::string>(std::move(data)) : std::nullopt).first;
-        }
-        return it->second ? &*it->second : nullptr;
-    }
-
-private:
-    base::Sink& sink_;
-    std::map<std::string, std::optional<std::string>> files_;
-};
-
 /// The fallback families (in the style's order) that map a character the
 /// book uses and some main family lacks; none when the main families cover
 /// the text, so the EPUB carries no font it does not need.
-std::vector<std::string> needed_fallbacks(const style::Sheet& sheet, const std::set<char32_t>& used, FontFiles& files) {
+std::vector<std::string> needed_fallbacks(const style::Sheet& sheet, const std::set<char32_t>& used,
+                                          text::FontSet& fonts, base::Sink& sink) {
+    auto load = [&](const std::string& path) {
+        std::string error;
+        const text::Font* f = fonts.get(path, &error);
+        if (!f) sink.error_in(path, "EPUB: cannot read this font file: " + error);
+        return f;
+    };
     std::set<char32_t> missing;
     for (const auto& family : families_used(sheet)) {
-        const std::string* data = files.get(sheet.family(family).regular);
-        if (!data) return {};
-        std::set<char32_t> has = font_coverage(*data);
+        const text::Font* font = load(sheet.family(family).regular);
+        if (!font) return {};
         for (char32_t c : used)
-            if (!has.count(c)) missing.insert(c);
+            if (!font->has_glyph(c)) missing.insert(c);
     }
     std::vector<std::string> out;
     for (const auto& family : sheet.fallback) {
         if (missing.empty()) break;
         if (!sheet.fonts.count(family)) continue;
-        const std::string* data = files.get(sheet.family(family).regular);
-        if (!data) continue;
-        std::set<char32_t> has = font_coverage(*data);
+        const text::Font* font = load(sheet.family(family).regular);
+        if (!font) continue;
         bool helps = false;
         for (auto it = missing.begin(); it != missing.end();)
-            if (has.count(*it)) {
+            if (font->has_glyph(*it)) {
                 helps = true;
                 it = missing.erase(it);
             } else {
@@ -89,6 +75,20 @@ std::vector<std::string> needed_fallbacks(const style::Sheet& sheet, const std::
         if (helps) out.push_back(family);
     }
     return out;
+}
+
+/// Every character a reading system may draw with the embedded fonts: the
+/// text of the documents and the CSS (generated content such as bullets),
+/// plus printable ASCII, which `characters_used` leaves out.
+std::set<char32_t> glyphs_to_keep(const std::vector<ZipEntry>& entries) {
+    std::set<char32_t> keep;
+    for (char32_t c = 0x20; c < 0x7F; ++c) keep.insert(c);
+    for (char32_t c : {0xA0, 0xAD, 0x2009, 0x200A, 0x202F}) keep.insert(c);  // spaces drawn from the font
+    for (const auto& e : entries) {
+        auto more = characters_used(e.data);
+        keep.insert(more.begin(), more.end());
+    }
+    return keep;
 }
 
 }  // namespace
@@ -122,21 +122,23 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
         entries.push_back({"OEBPS/" + href, std::move(documents[i]), false});
     }
 
-    std::set<char32_t> used;
-    for (const auto& e : entries) {
-        auto more = characters_used(e.data);
-        used.insert(more.begin(), more.end());
-    }
-    FontFiles files(sink);
-    const std::vector<std::string> fallbacks = needed_fallbacks(sheet, used, files);
+    text::FontSet fonts;
+    const std::vector<std::string> fallbacks = needed_fallbacks(sheet, glyphs_to_keep(entries), fonts, sink);
     const std::vector<FontFace> faces = faces_to_embed(sheet, fallbacks);
     manifest.push_back({"css", "css/book.css", "text/css", ""});
     entries.push_back({"OEBPS/css/book.css", stylesheet(sheet, faces, fallbacks), false});
+    // Each face carries only the glyphs the book can show (HarfBuzz's
+    // subsetter, as for the PDF), keeping the layout tables for kerning.
+    const std::set<char32_t> keep = glyphs_to_keep(entries);
     for (size_t i = 0; i < faces.size(); ++i) {
-        const std::string* data = files.get(faces[i].source);
-        if (!data) continue;
+        std::string error;
+        std::string data = text::subset_font(faces[i].source, keep, text::SubsetFor::Epub, error);
+        if (data.empty()) {
+            sink.error_in(faces[i].source, "EPUB: cannot embed this font: " + error);
+            continue;
+        }
         manifest.push_back({fmt::format("font-{}", i + 1), faces[i].href, "font/ttf", ""});
-        entries.push_back({"OEBPS/" + faces[i].href, *data, false});
+        entries.push_back({"OEBPS/" + faces[i].href, std::move(data), false});
     }
 
     size_t image_index = 0;

@@ -14,7 +14,7 @@
 #include "base/atomic_file.h"
 #include "base/env.h"
 #include "base/utf8.h"
-#include "pdf/font_subset.h"
+#include "text/font_subset.h"
 #include "pdf/haru_fixes.h"
 
 namespace bb::pdf {
@@ -161,7 +161,7 @@ private:
         for (size_t f = 0; f < doc_.fonts.size(); ++f) {
             if (used[f].empty()) continue;
             std::string error;
-            std::string bytes = subset_font(doc_.fonts[f], used[f], error);
+            std::string bytes = text::subset_font(doc_.fonts[f], used[f], text::SubsetFor::Pdf, error);
             const char* name = bytes.empty() ? nullptr : load_ttf_bytes(d_.pdf, bytes, error);
             HPDF_Font font = name ? HPDF_GetFont(d_.pdf, name, "UTF-8") : nullptr;
             if (!font) {

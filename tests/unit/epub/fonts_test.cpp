@@ -1,4 +1,4 @@
-// Font coverage (cmap) and the embedding of fallback families only when the
+// Characters used, font subsetting and the embedding of fallback families only when the
 // book needs them; image names in the container.
 #include <gtest/gtest.h>
 
@@ -6,6 +6,7 @@
 #include "epub/coverage.h"
 #include "epub/write.h"
 #include "fixture.h"
+#include "text/font_metrics.h"
 
 namespace bb::epub {
 namespace {
@@ -16,19 +17,6 @@ std::string read(const std::string& path) {
     std::string data;
     EXPECT_TRUE(base::read_file(path, data)) << path;
     return data;
-}
-
-TEST(EpubCoverage, ReadsTheUnicodeCmap) {
-    auto dejavu = font_coverage(read("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
-    EXPECT_TRUE(dejavu.count(U'A'));
-    EXPECT_TRUE(dejavu.count(U'é'));
-    EXPECT_TRUE(dejavu.count(U'\u26A0'));   // warning sign
-    EXPECT_FALSE(dejavu.count(U'\uE000'));  // private use
-    auto charis = font_coverage(read("/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf"));
-    EXPECT_TRUE(charis.count(U'ł'));
-    EXPECT_FALSE(charis.count(U'\u26A0'));
-    EXPECT_TRUE(font_coverage("not a font").empty());
-    EXPECT_TRUE(font_coverage(std::string(40, '\0')).empty());
 }
 
 TEST(EpubCoverage, CharactersUsedSkipsAsciiAndSpaces) {
@@ -75,6 +63,23 @@ TEST(EpubFonts, FallbackEmbeddedOnlyWhenTheTextNeedsIt) {
               std::string::npos);
     EXPECT_NE(warned.files["OEBPS/content.opf"].find("href=\"fonts/DejaVuSans.ttf\" media-type=\"font/ttf\""),
               std::string::npos);
+}
+
+TEST(EpubFonts, EmbeddedFacesAreSubsetToTheBooksCharacters) {
+    model::Book book = make_book();
+    book.guides[0].sections[0].blocks.push_back(para("Caf\u00e9 \u0141\u00f3d\u017a \u2014 done."));
+    Unzipped z = build(book, charis_sheet());
+    const std::string& embedded = z.files["OEBPS/fonts/CharisSIL-Regular.ttf"];
+    const std::string whole = read("/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf");
+    ASSERT_FALSE(embedded.empty());
+    EXPECT_LT(embedded.size() * 5, whole.size());  // a subset, not the whole file
+    // The subset is still a font with every character the book shows.
+    std::string path = ::testing::TempDir() + "/bb-epub-subset.ttf";
+    ASSERT_EQ(base::write_file_atomically(path, embedded), "");
+    auto font = text::Font::load(path);
+    ASSERT_NE(font, nullptr);
+    for (char32_t c : {U'C', U'\u00e9', U'\u0141', U'\u017a', U'\u2014', U'z', U'~'}) EXPECT_TRUE(font->has_glyph(c)) << static_cast<uint32_t>(c);
+    EXPECT_FALSE(font->has_glyph(U'\u0416'));  // Cyrillic the book does not use
 }
 
 TEST(EpubImages, ContainerNamesAreUrlSafe) {

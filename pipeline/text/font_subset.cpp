@@ -1,11 +1,12 @@
-#include "pdf/font_subset.h"
+#include "text/font_subset.h"
 
 #include <hb-subset.h>
 #include <hb.h>
 
-namespace bb::pdf {
+namespace bb::text {
 
-std::string subset_font(const std::string& path, const std::set<char32_t>& code_points, std::string& error) {
+std::string subset_font(const std::string& path, const std::set<char32_t>& code_points, SubsetFor purpose,
+                        std::string& error) {
     hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
     if (!blob) {
         error = "cannot read font file";
@@ -18,12 +19,15 @@ std::string subset_font(const std::string& path, const std::set<char32_t>& code_
     if (input) {
         hb_set_t* unicodes = hb_subset_input_unicode_set(input);
         for (char32_t cp : code_points) hb_set_add(unicodes, cp);
-        // Layout tables are of no use to libharu (it places glyphs by its own
-        // /W widths) and would only be carried along.
         hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-        for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern", "DSIG", "hdmx", "LTSH", "VDMX", "Feat", "Glat",
-                                "Gloc", "Silf", "Sill", "morx", "kerx"})
+        // Graphite and AAT tables are read by no reader of ours; a signature
+        // is void once the font is changed.
+        for (const char* tag : {"DSIG", "hdmx", "LTSH", "VDMX", "Feat", "Glat", "Gloc", "Silf", "Sill", "morx", "kerx"})
             hb_set_add(drop, hb_tag_from_string(tag, -1));
+        // Layout tables are of no use to libharu (it places glyphs by its own
+        // /W widths); reading systems need them for kerning.
+        if (purpose == SubsetFor::Pdf)
+            for (const char* tag : {"GSUB", "GPOS", "GDEF", "kern"}) hb_set_add(drop, hb_tag_from_string(tag, -1));
         hb_face_t* sub = hb_subset_or_fail(face, input);
         if (sub) {
             hb_blob_t* out = hb_face_reference_blob(sub);
@@ -40,4 +44,4 @@ std::string subset_font(const std::string& path, const std::set<char32_t>& code_
     return result;
 }
 
-}  // namespace bb::pdf
+}  // namespace bb::text
