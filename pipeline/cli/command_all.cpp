@@ -1,5 +1,5 @@
 // `bookbuild all`: everything in output/ from one load of the manuscript: the
-// check report (output/check.txt), and each product as its writer lands.
+// check report (output/check.txt), the EPUB, the PDF and one handout per guide.
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -9,6 +9,7 @@
 #include "base/atomic_file.h"
 #include "cli/commands.h"
 #include "cli/handouts.h"
+#include "cli/products.h"
 #include "cli/session.h"
 #include "style/load.h"
 
@@ -22,8 +23,8 @@ Runner add_all_command(CLI::App& app) {
     CLI::App* cmd = app.add_subcommand("all", "Check, then build every product into the output folder");
     cmd->footer(
         "Loads the manuscript once and writes into the output folder: check.txt (the\n"
-        "diagnostics and the summary line) and every product: handouts/GUIDE-ID.pdf for each\n"
-        "guide, with handout.yaml from the style's folder.\n\n"
+        "diagnostics and the summary line), book.epub, book.pdf, and handouts/GUIDE-ID.pdf for\n"
+        "each guide, with handout.yaml from the style's folder.\n\n"
         "Example:\n  bookbuild all -m manuscript -o output");
     add_common_options(*cmd, *options, "styles/default.yaml");
     cmd->add_option("-o,--output", *outdir, "Output folder")->capture_default_str();
@@ -43,6 +44,8 @@ Runner add_all_command(CLI::App& app) {
         }
         if (!options->quiet) std::printf("%s\nwrote %s/check.txt\n", summary.c_str(), outdir->c_str());
         if (code != kOk) return code;
+        if (int c = build_epub(session, *outdir + "/book.epub"); c != kOk) return c;
+        if (int c = build_pdf(session, *outdir + "/book.pdf"); c != kOk) return c;
         // Handouts: one per guide, with handout.yaml beside the book's style
         // (the book's own style when there is none).
         std::filesystem::path handout_style = std::filesystem::path(options->style).parent_path() / "handout.yaml";

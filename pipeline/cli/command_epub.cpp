@@ -2,12 +2,11 @@
 // On any error nothing is written (the previous output stays untouched).
 #include <fmt/format.h>
 
-#include <chrono>
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/products.h"
 #include "cli/session.h"
-#include "epub/write.h"
 
 namespace bb::cli {
 
@@ -25,22 +24,11 @@ Runner add_epub_command(CLI::App& app) {
     cmd->add_option("-o,--output", options->output, "The EPUB file to write")->capture_default_str();
     return [cmd, options]() -> int {
         if (!cmd->parsed()) return -1;
-        auto start = std::chrono::steady_clock::now();
         Session session(*options);
         bool ok = session.load();
         session.report();
         if (!ok) return kInputError;
-        epub::WriteOptions wo;
-        wo.build_epoch = session.build_epoch();
-        wo.manuscript_dir = options->manuscript;
-        auto size = epub::write_file(options->output, session.book(), session.sheet(), wo, session.sink());
-        int code = session.report();
-        if (!size) return kInputError;
-        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-        if (!options->quiet)
-            std::printf("wrote %s (%zu KB, %lld ms)\n", options->output.c_str(), (*size + 1023) / 1024,
-                        static_cast<long long>(ms.count()));
-        return code;
+        return build_epub(session, options->output);
     };
 }
 

@@ -1,0 +1,93 @@
+#include "cli/products.h"
+
+#include <chrono>
+#include <cstdlib>
+
+#include "base/atomic_file.h"
+#include "epub/write.h"
+#include "pdf/write.h"
+#include "text/font_metrics.h"
+#include "typeset/layout.h"
+
+namespace bb::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+long long ms_since(Clock::time_point start) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+}
+
+/// The PDF's information dictionary from the manuscript's metadata.
+pdf::PdfInfo pdf_info(const model::Book& book, int64_t epoch) {
+    pdf::PdfInfo info;
+    info.title = book.meta.title;
+    if (!book.meta.subtitle.empty()) info.title += ": " + book.meta.subtitle;
+    for (const auto& c : book.meta.creators) {
+        if (!info.author.empty()) info.author += ", ";
+        info.author += c.name;
+    }
+    info.subject = book.meta.description;
+    for (const auto& s : book.meta.subjects) {
+        if (!info.keywords.empty()) info.keywords += ", ";
+        info.keywords += s;
+    }
+    info.epoch = epoch;
+    info.lang = book.lang;
+    return info;
+}
+
+}  // namespace
+
+int build_epub(Session& session, const std::string& path) {
+    auto start = Clock::now();
+    epub::WriteOptions wo;
+    wo.build_epoch = session.build_epoch();
+    wo.manuscript_dir = session.options().manuscript;
+    auto size = epub::write_file(path, session.book(), session.sheet(), wo, session.sink());
+    int code = session.report();
+    if (!size) return kInputError;
+    if (!session.options().quiet)
+        std::printf("wrote %s (%zu KB, %lld ms)\n", path.c_str(), (*size + 1023) / 1024, ms_since(start));
+    return code;
+}
+
+int build_pdf(Session& session, const std::string& path) {
+    auto start = Clock::now();
+    // BOOKBUILD_TIMING=1: the time of each stage on stderr (benchmarks).
+    const bool timing = std::getenv("BOOKBUILD_TIMING") != nullptr;
+    auto lap = start;
+    auto stage = [&](const char* name) {
+        if (timing) std::fprintf(stderr, "timing: %s %lld ms\n", name, ms_since(lap));
+        lap = Clock::now();
+    };
+    typeset::LayoutOptions lo;
+    lo.image_dir = session.options().manuscript + "/images";
+    // BOOKBUILD_JOBS=N: threads that set chapters (default: one per core).
+    if (const char* j = std::getenv("BOOKBUILD_JOBS")) lo.jobs = static_cast<unsigned>(std::atoi(j));
+    text::FontSet fonts;
+    typeset::PagedDoc doc = typeset::layout(session.book(), session.sheet(), lo, fonts, session.sink());
+    stage("layout");
+    if (session.options().strict) session.sink().promote_warnings();
+    if (session.report() != kOk) return kInputError;
+
+    auto bytes = pdf::render(doc, pdf_info(session.book(), session.build_epoch()), session.sink());
+    stage("pdf");
+    if (!bytes) {
+        session.report();
+        return kInputError;
+    }
+    if (std::string err = base::write_file_atomically(path, *bytes); !err.empty()) {
+        session.fail(path, "cannot write the PDF: " + err);
+        session.report();
+        return kInputError;
+    }
+    int code = session.report();
+    if (!session.options().quiet)
+        std::printf("wrote %s (%zu pages, %zu KB, %lld ms)\n", path.c_str(), doc.pages.size(),
+                    (bytes->size() + 1023) / 1024, ms_since(start));
+    return code;
+}
+
+}  // namespace bb::cli
