@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <memory>
 
 #include "base/atomic_file.h"
 #include "epub/write.h"
@@ -88,6 +89,24 @@ int build_pdf(Session& session, const std::string& path) {
         std::printf("wrote %s (%zu pages, %zu KB, %lld ms)\n", path.c_str(), doc.pages.size(),
                     (bytes->size() + 1023) / 1024, ms_since(start));
     return code;
+}
+
+Runner add_product_command(CLI::App& app, const ProductCommand& product) {
+    auto options = std::make_shared<CommonOptions>();
+    options->output = product.default_output;
+    CLI::App* cmd = app.add_subcommand(product.name, product.summary);
+    cmd->footer(product.footer);
+    add_common_options(*cmd, *options, "styles/default.yaml");
+    cmd->add_option("-o,--output", options->output, product.output_help)->capture_default_str();
+    auto build = product.build;
+    return [cmd, options, build]() -> int {
+        if (!cmd->parsed()) return -1;
+        Session session(*options);
+        bool ok = session.load();
+        session.report();
+        if (!ok) return kInputError;
+        return build(session, options->output);
+    };
 }
 
 }  // namespace bb::cli

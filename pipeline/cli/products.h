@@ -1,8 +1,10 @@
 #pragma once
 /// Building the book's products from a loaded Session, shared by the single
 /// commands (`epub`, `pdf`) and by `all`, so each product is made one way.
+#include <CLI/CLI.hpp>
 #include <string>
 
+#include "cli/commands.h"
 #include "cli/session.h"
 
 namespace bb::cli {
@@ -15,5 +17,19 @@ int build_epub(Session& session, const std::string& path);
 /// "wrote …" unless quiet; BOOKBUILD_TIMING=1 prints stage times,
 /// BOOKBUILD_JOBS=N sets the layout threads. Returns the exit code.
 int build_pdf(Session& session, const std::string& path);
+
+/// A command that loads the book and makes one product file.
+struct ProductCommand {
+    const char* name;            ///< "epub"
+    const char* summary;         ///< one line for `bookbuild --help`
+    const char* default_output;  ///< "output/book.epub"
+    const char* output_help;     ///< help text of -o
+    const char* footer;          ///< what it does, with an example
+    int (*build)(Session&, const std::string&);
+};
+
+/// Registers a product command with the common options and -o; its runner
+/// loads the style and manuscript and calls `build` when they are clean.
+Runner add_product_command(CLI::App& app, const ProductCommand& product);
 
 }  // namespace bb::cli
