@@ -18,7 +18,6 @@ void append_galley(Galley& into, Galley&& from) {
     into.frames.insert(into.frames.end(), from.frames.begin(), from.frames.end());
     const uint32_t para_offset = into.paragraphs;
     into.paragraphs += from.paragraphs;
-    into.slabs.reserve(into.slabs.size() + from.slabs.size());
     for (auto& s : from.slabs) {
         for (auto& item : s.items)
             if (auto* t = std::get_if<TextRun>(&item)) {

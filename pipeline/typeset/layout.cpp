@@ -64,6 +64,11 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
         for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(work);
         for (auto& t : threads) t.join();
     }
+    // One reservation for the whole book: reserving per chapter would
+    // reallocate the book's slabs once per chapter (quadratic; bench/README.md).
+    size_t total = flow.galley().slabs.size();
+    for (const Galley& g : galleys) total += g.slabs.size();
+    flow.galley().slabs.reserve(total);
     for (size_t i = 0; i < chapters.size(); ++i) {
         append_galley(flow.galley(), std::move(galleys[i]));
         for (const auto& d : sinks[i].all()) sink.add(d);
