@@ -109,7 +109,8 @@ HPDF_Date date_of(int64_t epoch) {
 
 class Writer {
 public:
-    Writer(const PagedDoc& doc, const PdfInfo& info, base::Sink& sink) : doc_(doc), info_(info), sink_(sink) {}
+    Writer(const PagedDoc& doc, const PdfInfo& info, base::Sink& sink, base::Progress* progress)
+        : doc_(doc), info_(info), sink_(sink), progress_(progress) {}
 
     std::optional<std::string> run() {
         if (d_.failed()) return fail("cannot start libharu");
@@ -119,9 +120,12 @@ public:
         HPDF_UseUTFEncodings(pdf);
         HPDF_SetCurrentEncoder(pdf, "UTF-8");
         if (!load_fonts()) return std::nullopt;
+        base::progress_phase(progress_, "writing pages", doc_.pages.size());
         for (const auto& page : doc_.pages) {
             if (!draw_page(page)) return std::nullopt;
+            base::progress_advance(progress_);
         }
+        base::progress_phase(progress_, "saving the PDF", 0);
         add_navigation();
         add_info();
         if (d_.failed()) return fail("while building the document");
@@ -445,6 +449,7 @@ private:
     const PagedDoc& doc_;
     const PdfInfo& info_;
     base::Sink& sink_;
+    base::Progress* progress_;
     Doc d_;
     std::vector<HPDF_Font> fonts_;
     std::vector<HPDF_Page> pages_;
@@ -453,8 +458,9 @@ private:
 
 }  // namespace
 
-std::optional<std::string> render(const PagedDoc& doc, const PdfInfo& info, base::Sink& sink) {
-    Writer w(doc, info, sink);
+std::optional<std::string> render(const PagedDoc& doc, const PdfInfo& info, base::Sink& sink,
+                                  base::Progress* progress) {
+    Writer w(doc, info, sink, progress);
     return w.run();
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/diagnostics.h"
+#include "base/progress.h"
 #include "typeset/paged_doc.h"
 
 namespace bb::pdf {
@@ -20,8 +21,10 @@ struct PdfInfo {
 };
 
 /// The PDF as bytes, or nullopt after pushing an error to `sink` (unreadable
-/// font or image, libharu failure). Same input, same bytes.
-std::optional<std::string> render(const typeset::PagedDoc& doc, const PdfInfo& info, base::Sink& sink);
+/// font or image, libharu failure). Same input, same bytes. `progress`
+/// (may be null) counts the pages drawn.
+std::optional<std::string> render(const typeset::PagedDoc& doc, const PdfInfo& info, base::Sink& sink,
+                                  base::Progress* progress = nullptr);
 
 /// Renders and writes `path` atomically; false (with a diagnostic) on failure,
 /// leaving any previous file untouched.
