@@ -515,6 +515,18 @@ std::vector<Chapter> chapters_of(const model::Book& book) {
     return out;
 }
 
+std::string chapter_id(const model::Book& book, const Chapter& c) {
+    auto or_default = [](const std::string& id, const char* fallback) { return id.empty() ? fallback : id; };
+    switch (c.kind) {
+        case Chapter::Kind::Preface: return or_default(book.preface ? book.preface->id : "", "preface");
+        case Chapter::Kind::Part: return book.parts[c.index].id;
+        case Chapter::Kind::Guide: return book.guides[c.index].id;
+        case Chapter::Kind::FaqChapter: return or_default(book.faq ? book.faq->id : "", "faq");
+        case Chapter::Kind::Directory: return or_default(book.directory.id, "directory");
+    }
+    return "";
+}
+
 void flow_chapter(Flow& flow, const Chapter& chapter, const model::Book& book, const style::Sheet& sheet,
                   const FlowContext& ctx, base::Sink& sink) {
     BookFlow(flow, book, sheet, ctx, sink).chapter(chapter);

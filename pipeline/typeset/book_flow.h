@@ -37,6 +37,10 @@ struct Chapter {
 /// The chapters of `book` in reading order.
 std::vector<Chapter> chapters_of(const model::Book& book);
 
+/// The model id of a chapter; a preface, FAQ chapter or directory without
+/// one is "preface", "faq", "directory", as the EPUB names their files.
+std::string chapter_id(const model::Book& book, const Chapter& chapter);
+
 /// Appends one chapter to `flow`.
 void flow_chapter(Flow& flow, const Chapter& chapter, const model::Book& book, const style::Sheet& sheet,
                   const FlowContext& ctx, base::Sink& sink);

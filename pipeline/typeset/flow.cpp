@@ -14,6 +14,18 @@ namespace bb::typeset {
 Rgb rgb(const style::Color& c) { return Rgb{c.r, c.g, c.b}; }
 
 namespace {
+/// Where `line` begins in the manuscript: its first fragment that comes from
+/// a model Text inline (a bullet or a printed ", p. 12" does not).
+SourcePos source_of(const Pieces& pieces, const text::ParagraphLine& line) {
+    for (const auto& f : line.fragments) {
+        const Piece& p = pieces[static_cast<size_t>(f.style)];
+        for (const Origin& o : p.origins)
+            if (f.offset >= o.at && f.offset < o.at + o.length)
+                return SourcePos{o.span, static_cast<uint32_t>(f.offset - o.at)};
+    }
+    return {};
+}
+
 /// Where the baseline sits in a line slab of height `leading`: the extra
 /// leading split evenly above and below an em box whose baseline is at 0.8 em.
 double baseline_in(double size, double leading) { return (leading - size) / 2 + 0.8 * size; }
@@ -213,6 +225,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         Slab s;
         s.height = spec.leading;
         s.text_line = true;
+        s.source = source_of(pieces, line);
         double shift = 0;
         if (spec.centered) shift = (width - line.width) / 2;
         if (spec.right) shift = width - line.width;
@@ -277,7 +290,10 @@ void Flow::leader_entry(const Pieces& title, const TextSpec& spec, const std::st
     if (!face.font) return;
     const double column = spec.size * 2.5;  // room for a four-digit folio
     Pieces linked = title;
-    for (auto& p : linked) p.anchor = target;
+    for (auto& p : linked) {
+        p.anchor = target;
+        p.origins.clear();  // a contents line is not where its heading's text is
+    }
     TextSpec t = spec;
     t.justify = false;
     t.keep_whole = true;

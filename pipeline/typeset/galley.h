@@ -38,6 +38,8 @@ struct Slab {
     // Break only:
     bool recto = false;                   ///< the next page must be a recto
     bool opening = false;                 ///< the next page opens a chapter (no running head)
+    SourcePos source;                     ///< where its text begins in the manuscript (page-list)
+    uint32_t chapter = 0;                 ///< index into PagedDoc::chapters (0: front matter)
 };
 
 struct Galley {

@@ -7,6 +7,7 @@ namespace {
 struct State {
     bool bold, italic;
     std::string uri, anchor;
+    bool generated = false;  ///< text the printer adds (a ref's ", p. 12")
 };
 
 void replace_all(std::string& s, const std::string& what, const std::string& with) {
@@ -27,13 +28,21 @@ void walk(const model::Inlines& content, const State& st, const std::string& ref
                 p.uri = st.uri;
                 p.anchor = st.anchor;
                 p.span = in.span;
+                if (!st.generated && in.span.known())
+                    p.origins.push_back({0, static_cast<uint32_t>(p.text.size()), in.span});
                 // Adjacent pieces with the same style merge, so kerning and
                 // break rules see one word where the manuscript had one.
                 if (!out.empty() && out.back().bold == p.bold && out.back().italic == p.italic &&
-                    out.back().uri == p.uri && out.back().anchor == p.anchor)
-                    out.back().text += p.text;
-                else
+                    out.back().uri == p.uri && out.back().anchor == p.anchor) {
+                    Piece& prev = out.back();
+                    for (Origin o : p.origins) {
+                        o.at += static_cast<uint32_t>(prev.text.size());
+                        prev.origins.push_back(o);
+                    }
+                    prev.text += p.text;
+                } else {
                     out.push_back(std::move(p));
+                }
                 break;
             }
             case model::InlineKind::Emph:
@@ -63,11 +72,14 @@ void walk(const model::Inlines& content, const State& st, const std::string& ref
                 std::string after = at == std::string::npos ? ref_print : ref_print.substr(at + 7);
                 replace_all(before, "{page}", page);
                 replace_all(after, "{page}", page);
-                if (!before.empty()) walk({model::Inline{model::InlineKind::Text, before, "", {}, in.span}}, s,
+                State added = s;
+                added.generated = true;
+                if (!before.empty()) walk({model::Inline{model::InlineKind::Text, before, "", {}, in.span}}, added,
                                           ref_print, page_of, out);
                 if (at != std::string::npos) walk(in.children, s, ref_print, page_of, out);
                 if (!after.empty())
-                    walk({model::Inline{model::InlineKind::Text, after, "", {}, in.span}}, s, ref_print, page_of, out);
+                    walk({model::Inline{model::InlineKind::Text, after, "", {}, in.span}}, added, ref_print,
+                         page_of, out);
                 break;
             }
         }
@@ -79,7 +91,7 @@ void walk(const model::Inlines& content, const State& st, const std::string& ref
 Pieces flatten(const model::Inlines& content, bool bold, bool italic, const std::string& reference_print,
                const PageOf& page_of) {
     Pieces out;
-    walk(content, State{bold, italic, "", ""}, reference_print, page_of, out);
+    walk(content, State{bold, italic, "", "", false}, reference_print, page_of, out);
     return out;
 }
 

@@ -11,6 +11,13 @@
 
 namespace bb::typeset {
 
+/// `length` bytes of a Piece's text, from byte `at`, are the text of the
+/// model Text inline at `span`.
+struct Origin {
+    uint32_t at = 0, length = 0;
+    base::Span span;
+};
+
 /// A piece of inline text with one emphasis and one link target.
 struct Piece {
     std::string text;
@@ -18,6 +25,10 @@ struct Piece {
     std::string uri;     ///< external link
     std::string anchor;  ///< internal link
     base::Span span;
+    /// The model Text inlines the text comes from: where a line starts in
+    /// the manuscript, for the EPUB page-list. Empty for generated text
+    /// (labels, a printed ", p. 12").
+    std::vector<Origin> origins;
 };
 using Pieces = std::vector<Piece>;
 

@@ -21,6 +21,28 @@ namespace {
 
 using PageMap = std::map<std::string, std::string>;
 
+/// Roman numbers for the front matter (title pages, contents, preface),
+/// arabic from the page where the first chapter after them begins.
+void label_pages(PagedDoc& doc, const std::vector<Chapter>& chapters) {
+    size_t first_body = chapters.size();
+    for (size_t c = 0; c < chapters.size(); ++c)
+        if (chapters[c].kind != Chapter::Kind::Preface) {
+            first_body = c + 1;  // PageStart::chapter counts from 1
+            break;
+        }
+    size_t body = doc.pages.size();
+    for (size_t p = 0; p < doc.starts.size(); ++p)
+        if (doc.starts[p].chapter >= first_body) {
+            body = p;
+            break;
+        }
+    for (size_t p = 0; p < doc.pages.size(); ++p)
+        doc.pages[p].label = p < body ? roman(static_cast<int>(p + 1)) : std::to_string(p - body + 1);
+    doc.labels.clear();
+    if (body > 0) doc.labels.push_back(LabelRange{0, LabelStyle::LowerRoman, 1});
+    if (body < doc.pages.size()) doc.labels.push_back(LabelRange{body, LabelStyle::Decimal, 1});
+}
+
 /// One complete layout with page references taken from `pages`.
 PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
                      FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, LayoutCache& cache,
@@ -44,6 +66,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     // each is set on its own Flow, by a few threads, then joined in reading
     // order, so the result does not depend on the number of threads.
     const std::vector<Chapter> chapters = chapters_of(book);
+    base::progress_phase(options.progress, measure_only ? "measuring chapters" : "laying out chapters", chapters.size());
     std::vector<Galley> galleys(chapters.size());
     std::vector<base::Sink> sinks(chapters.size(), base::Sink(sink.limit()));
     std::atomic<size_t> next{0};
@@ -52,6 +75,8 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
             Flow f(sheet, fonts, hyphenator, book.lang, sinks[i], &cache);
             f.set_measure_only(measure_only);
             flow_chapter(f, chapters[i], book, sheet, ctx, sinks[i]);
+            base::progress_advance(options.progress);
+            for (Slab& s : f.galley().slabs) s.chapter = static_cast<uint32_t>(i + 1);
             galleys[i] = std::move(f.galley());
         }
     };
@@ -77,10 +102,16 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     PagedDoc doc;
     std::vector<PageFacts> facts;
     paginate(std::move(flow.galley()), sheet, doc, facts);
+    doc.chapters.push_back("");
+    for (const Chapter& c : chapters) doc.chapters.push_back(chapter_id(book, c));
+    // A page with no content of its own (a blank verso) belongs to the
+    // chapter before it: it is the back of that chapter's last leaf.
+    for (size_t p = 0; p < doc.starts.size(); ++p)
+        if (doc.starts[p].chapter == kNoChapter) doc.starts[p].chapter = p ? doc.starts[p - 1].chapter : 0;
+    label_pages(doc, chapters);
     // The title page and the imprint carry no furniture.
     for (size_t i = 0; i < front && i < facts.size(); ++i) facts[i].blank = true;
     if (!measure_only) add_furniture(doc, facts, 0, sheet, fonts, book.meta.title);
-    doc.labels.push_back(LabelRange{0, LabelStyle::Decimal, 1});
     return doc;
 }
 

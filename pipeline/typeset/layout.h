@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/diagnostics.h"
+#include "base/progress.h"
 #include "model/book.h"
 #include "style/sheet.h"
 #include "text/font_metrics.h"
@@ -19,6 +20,8 @@ struct LayoutOptions {
     /// Threads setting chapters; 0 = one per core (at most 8). The output does
     /// not depend on it (tested).
     unsigned jobs = 0;
+    /// Counts the chapters set in each pass, for a progress line (may be null).
+    base::Progress* progress = nullptr;
 };
 
 /// Statistics of a layout, for the command's summary and benchmarks.

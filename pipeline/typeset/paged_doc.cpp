@@ -71,6 +71,15 @@ std::string trace(const PagedDoc& doc) {
     for (size_t p = 0; p < doc.pages.size(); ++p) {
         const Page& page = doc.pages[p];
         out += fmt::format("page {} [{}] {}x{}\n", p + 1, page.label, num(page.width), num(page.height));
+        if (p < doc.starts.size()) {
+            const PageStart& s = doc.starts[p];
+            const std::string& chapter = s.chapter < doc.chapters.size() ? doc.chapters[s.chapter] : "?";
+            if (s.at.span.known())
+                out += fmt::format("  starts in '{}' at file {} byte {} + {}\n", chapter, s.at.span.file,
+                                   s.at.span.offset, s.at.byte);
+            else
+                out += fmt::format("  starts in '{}' with no manuscript text\n", chapter);
+        }
         for (const Item& item : page.items) {
             if (const auto* t = std::get_if<TextRun>(&item))
                 out += fmt::format("  text {}{} {} {} @{},{} w{} {} {}\n", role_char(t->role),
@@ -92,6 +101,17 @@ std::string trace(const PagedDoc& doc) {
     for (const auto& l : doc.links)
         out += fmt::format("link page {} @{},{} {}x{} -> {}\n", l.page + 1, num(l.x), num(l.y), num(l.w), num(l.h),
                            l.uri.empty() ? "#" + l.anchor : l.uri);
+    return out;
+}
+
+std::string roman(int n) {
+    static const std::pair<int, const char*> kDigits[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                          {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+                                                          {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
+                                                          {1, "i"}};
+    std::string out;
+    for (const auto& [value, digits] : kDigits)
+        for (; n >= value; n -= value) out += digits;
     return out;
 }
 

@@ -13,6 +13,8 @@
 #include <variant>
 #include <vector>
 
+#include "base/source_map.h"
+
 namespace bb::typeset {
 
 /// An sRGB colour (kept local so PagedDoc does not depend on the style).
@@ -116,6 +118,19 @@ struct LabelRange {
     int start = 1;
 };
 
+/// A position in the manuscript's text: a model Text inline (by its Span)
+/// and a byte offset into its text. An unknown span: no such position.
+struct SourcePos {
+    base::Span span;
+    uint32_t byte = 0;
+};
+
+/// Where a page begins in the book's content, for the EPUB page-list.
+struct PageStart {
+    uint32_t chapter = 0;  ///< index into PagedDoc::chapters
+    SourcePos at;          ///< its first manuscript text; unknown when it has none (blank, title page)
+};
+
 /// The whole laid-out document.
 struct PagedDoc {
     std::vector<std::string> fonts;  ///< TrueType file paths, referenced by TextRun::font
@@ -124,10 +139,17 @@ struct PagedDoc {
     std::vector<LinkArea> links;
     std::map<std::string, AnchorPos> anchors;
     std::vector<LabelRange> labels;  ///< sorted by first_page; empty = plain 1, 2, 3
+    /// The model ids of the chapters (preface, parts, guides, FAQ chapter,
+    /// directory) in reading order; [0] is "" for the front matter before them.
+    std::vector<std::string> chapters;
+    std::vector<PageStart> starts;  ///< one per page (empty for documents that are not a book)
 
     /// Index of `path` in fonts, adding it when new.
     uint32_t font_index(const std::string& path);
 };
+
+/// `n` (>= 1) in lower-case roman numerals: 4 -> "iv", 1999 -> "mcmxcix".
+std::string roman(int n);
 
 /// A text dump of the document, one item per line, coordinates rounded to
 /// 0.1 pt, fonts by file name; the golden files of layout tests.

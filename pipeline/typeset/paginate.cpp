@@ -144,9 +144,12 @@ void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<
         const double left = text_left(sheet, index), top = sheet.page.top;
         std::vector<Item> backgrounds;
         std::map<std::string, std::string> first_marks;
+        PageStart start{kNoChapter, {}};
         for (size_t k = 0; k < draft.placed.size(); ++k) {
             const auto [si, y] = draft.placed[k];
             Slab& s = g.slabs[si];
+            if (s.kind == Slab::Kind::Content && start.chapter == kNoChapter) start.chapter = s.chapter;
+            if (s.source.span.known() && !start.at.span.known()) start.at = s.source;
             for (Item& item : s.items) {
                 shift(item, left, top + y);
                 page.items.push_back(std::move(item));
@@ -186,6 +189,7 @@ void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<
         pf.marks = carried;
         for (const auto& [key, value] : first_marks) pf.marks[key] = value;
         doc.pages.push_back(std::move(page));
+        doc.starts.push_back(start);
         facts.push_back(std::move(pf));
     }
 }

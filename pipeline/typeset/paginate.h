@@ -23,8 +23,13 @@ struct PageFacts {
     std::map<std::string, std::string> marks;
 };
 
+/// PageStart::chapter of a page with no content of its own (a blank verso).
+inline constexpr uint32_t kNoChapter = UINT32_MAX;
+
 /// Lays out `galley` on pages appended to `doc` (fonts are taken over from
-/// the galley); `facts` gets one entry per page. The slabs' items are moved
+/// the galley); `facts` gets one entry per page, and so does `doc.starts`
+/// (the chapter of its first content slab, else kNoChapter, and its first
+/// manuscript position). The slabs' items are moved
 /// onto the pages (a big book would otherwise hold them twice).
 void paginate(Galley&& galley, const style::Sheet& sheet, PagedDoc& doc, std::vector<PageFacts>& facts);
 
