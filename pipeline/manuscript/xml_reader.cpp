@@ -232,7 +232,15 @@ struct Reader {
 
 std::optional<XNode> read_xml(uint32_t file, const base::SourceMap& sources, int depth, base::Sink& sink) {
     std::string_view buf = sources.file(file).content;
+    if (buf.size() > kMaxFileBytes) {  // runaway input: refused before any pass looks at it
+        sink.error({file, 0}, fmt::format("the file is {:.1f} MB; a manuscript file may be at most {} MB",
+                                          static_cast<double>(buf.size()) / (1024 * 1024), kMaxFileBytes >> 20));
+        return std::nullopt;
+    }
     if (!check_characters(buf, file, sink)) return std::nullopt;
+    // A NUL byte (already reported) ends pugixml's strings early and would
+    // only add confusing echoes ("end tag </\0...>"): the file is not parsed.
+    if (buf.find('\0') != std::string_view::npos) return std::nullopt;
 
     pugi::xml_document doc;
     // Without parse_escapes pugixml leaves every reference raw, so undefined
