@@ -1,10 +1,12 @@
 #include "base/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +17,57 @@ namespace bb::base {
 namespace fs = std::filesystem;
 
 namespace {
+// Temporary files of this process, for the signal handler: fixed storage,
+// since a handler may not allocate. A slot is claimed with `state` 0 → 1
+// (writing), published as 2 (path complete) and released back to 0.
+constexpr size_t kSlots = 32, kPathMax = 4096;
+struct Slot {
+    std::atomic<int> state{0};
+    char path[kPathMax];
+};
+Slot g_slots[kSlots];
+
+int register_temp(const std::string& path) {
+    if (path.size() >= kPathMax) return -1;
+    for (size_t i = 0; i < kSlots; ++i) {
+        int free = 0;
+        if (g_slots[i].state.compare_exchange_strong(free, 1)) {
+            std::memcpy(g_slots[i].path, path.c_str(), path.size() + 1);
+            g_slots[i].state.store(2);
+            return static_cast<int>(i);
+        }
+    }
+    return -1;  // more than kSlots at once: still removed on normal paths
+}
+
+void unregister_temp(int slot) {
+    if (slot >= 0) g_slots[slot].state.store(0);
+}
+
+extern "C" void remove_temps_and_die(int sig) {
+    for (auto& slot : g_slots)
+        if (slot.state.load() == 2) ::unlink(slot.path);  // async-signal-safe
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+}
+
+// Removes `.NAME.tmp-PID-N` files beside `target` whose process is gone
+// (a build killed with SIGKILL). A live process's file is never touched.
+void remove_stale_temps(const std::string& target) {
+    fs::path p(target);
+    fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+    std::string name = p.filename().string();
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string entry = it->path().filename().string();
+        if (!is_temp_name_of(entry, name)) continue;
+        size_t pid_at = name.size() + 6;  // after ".NAME.tmp-"
+        long pid = std::strtol(entry.c_str() + pid_at, nullptr, 10);
+        if (pid <= 0 || pid == getpid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) ::unlink(it->path().c_str());
+    }
+}
+
 std::string temp_name_for(const std::string& target) {
     static std::atomic<unsigned> counter{0};
     fs::path p(target);
@@ -33,18 +86,46 @@ std::string ensure_parent(const std::string& target) {
 }
 }  // namespace
 
+bool is_temp_name_of(const std::string& name, const std::string& target_name) {
+    std::string prefix = "." + target_name + ".tmp-";
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return false;
+    // PID-N: digits, one '-', digits.
+    size_t i = prefix.size(), digits = 0, dashes = 0;
+    for (; i < name.size(); ++i) {
+        if (name[i] >= '0' && name[i] <= '9')
+            ++digits;
+        else if (name[i] == '-' && digits > 0 && dashes == 0)
+            ++dashes, digits = 0;
+        else
+            return false;
+    }
+    return dashes == 1 && digits > 0;
+}
+
+void install_temp_cleanup_on_signals() {
+    struct sigaction sa {};
+    sa.sa_handler = remove_temps_and_die;
+    sigemptyset(&sa.sa_mask);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &sa, nullptr);
+}
+
 PendingFile::PendingFile(std::string target) : target_(std::move(target)), temp_(temp_name_for(target_)) {
     ensure_parent(target_);
+    remove_stale_temps(target_);
+    slot_ = register_temp(temp_);
 }
 
 PendingFile::~PendingFile() {
     if (!committed_) ::unlink(temp_.c_str());
+    unregister_temp(slot_);
 }
 
 std::string PendingFile::commit() {
     if (::rename(temp_.c_str(), target_.c_str()) != 0)
         return "cannot write " + target_ + ": " + std::strerror(errno);
     committed_ = true;
+    unregister_temp(slot_);
+    slot_ = -1;
     return "";
 }
 
@@ -64,7 +145,9 @@ std::string write_file_atomically(const std::string& path, std::string_view byte
         }
         done += static_cast<size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) return "cannot write " + path + ": " + std::strerror(errno);
+    bool synced = ::fsync(fd) == 0;
+    int sync_errno = errno;
+    if (::close(fd) != 0 || !synced) return "cannot write " + path + ": " + std::strerror(synced ? errno : sync_errno);
     return pending.commit();
 }
 

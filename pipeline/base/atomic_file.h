@@ -7,7 +7,8 @@
 namespace bb::base {
 
 /// Writes `bytes` to `path` atomically (temp file in the same folder, fsync,
-/// rename). Creates missing parent folders. Returns an error message, or ""
+/// rename). Creates missing parent folders and removes temporary files of the
+/// same target left by builds that were killed (their process is gone). Returns an error message, or ""
 /// on success; on failure the temporary file is removed.
 std::string write_file_atomically(const std::string& path, std::string_view bytes);
 
@@ -28,7 +29,18 @@ public:
 private:
     std::string target_, temp_;
     bool committed_ = false;
+    int slot_ = -1;  ///< registration for the signal handler, or -1
 };
+
+/// Removes this process's unfinished temporary files when SIGINT, SIGTERM or
+/// SIGHUP arrives, then dies of the signal as before (the CLI calls it once).
+/// SIGKILL cannot be caught: its leftover `.NAME.tmp-PID-N` is removed by the
+/// next write of the same target once process PID no longer exists.
+void install_temp_cleanup_on_signals();
+
+/// True for the name of a temporary file of `target_name` ("book.pdf" →
+/// ".book.pdf.tmp-123-0"); such names cannot be mistaken for an output.
+bool is_temp_name_of(const std::string& name, const std::string& target_name);
 
 /// Reads a whole file; returns false (and leaves `out` empty) when it cannot.
 bool read_file(const std::string& path, std::string& out);

@@ -4,11 +4,14 @@
 #include <cstdio>
 #include <vector>
 
+#include "base/atomic_file.h"
 #include "cli/commands.h"
 #include "cli/session.h"
 
 int main(int argc, char** argv) {
     using namespace bb::cli;
+    // Ctrl-C, kill or a closed terminal must not leave a half-written temporary file.
+    bb::base::install_temp_cleanup_on_signals();
     CLI::App app{"bookbuild " BOOKBUILD_VERSION
                  ": an offline publishing pipeline.\n"
                  "Builds an EPUB 3 and a typeset PDF (and group handouts) from one XML manuscript,\n"
