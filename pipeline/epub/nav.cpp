@@ -94,7 +94,7 @@ std::vector<NavItem> toc_tree(const model::Book& book, const Plan& plan, const s
 }
 
 std::string nav_document(const model::Book& book, const Plan& plan, const style::Sheet& sheet,
-                         const std::vector<NavItem>& toc) {
+                         const std::vector<NavItem>& toc, const PageMarks* marks) {
     const Chunk* nav = plan.find(ChunkKind::Nav);
     std::string contents = sheet.label("contents", "Contents");
     Xml x;
@@ -120,6 +120,21 @@ std::string nav_document(const model::Book& book, const Plan& plan, const style:
     if (const Chunk* d = plan.find(ChunkKind::Directory)) landmark("appendix", d->file, d->title);
     x.close().line();
     x.close().line();
+
+    // The print edition's pages, each to its marker (EPUB 3.3 §7.4.2).
+    if (marks && !marks->empty()) {
+        x.open("nav", {{"epub:type", "page-list"}, {"role", "doc-pagelist"}, {"id", "page-list"},
+                       {"hidden", "hidden"}, {"aria-labelledby", "page-list_title"}})
+            .line();
+        x.element("h2", {{"id", "page-list_title"}}, sheet.label("page-list", "Pages")).line();
+        x.open("ol").line();
+        for (size_t p = 0; p < marks->pages().size(); ++p) {
+            const Chunk& c = plan.chunks()[marks->chunk_of(p)];
+            x.open("li").element("a", {{"href", c.file + "#" + marks->id(p)}}, marks->pages()[p].label).close().line();
+        }
+        x.close().line();
+        x.close().line();
+    }
     return xhtml_document(book.lang, contents, kCssHref, x.finish(), "frontmatter");
 }
 

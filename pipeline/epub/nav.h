@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "epub/chunks.h"
+#include "epub/page_marks.h"
 #include "model/book.h"
 #include "style/sheet.h"
 
@@ -21,9 +22,10 @@ struct NavItem {
 /// every section and subsection, the FAQ chapter, the directory.
 std::vector<NavItem> toc_tree(const model::Book& book, const Plan& plan, const style::Sheet& sheet);
 
-/// nav.xhtml (lives in text/ beside the chapters).
+/// nav.xhtml (lives in text/ beside the chapters); with `marks` not empty,
+/// also the page-list of the print edition.
 std::string nav_document(const model::Book& book, const Plan& plan, const style::Sheet& sheet,
-                         const std::vector<NavItem>& toc);
+                         const std::vector<NavItem>& toc, const PageMarks* marks = nullptr);
 
 /// toc.ncx (lives in OEBPS/, so its sources carry the text/ prefix).
 std::string ncx_document(const model::Book& book, const std::vector<NavItem>& toc);

@@ -7,7 +7,8 @@
 
 namespace bb::epub {
 
-Accessibility derive_accessibility(const model::Book& book, const ContentFacts& facts) {
+Accessibility derive_accessibility(const model::Book& book, const ContentFacts& facts,
+                                   const model::PrintEdition* print) {
     Accessibility a;
     bool images = facts.figures > 0;
     bool all_alt = images && facts.figures_without_alt == 0;
@@ -21,6 +22,14 @@ Accessibility derive_accessibility(const model::Book& book, const ContentFacts& 
     // is a table of contents; the spine is the reading order.
     a.features = {"structuralNavigation", "tableOfContents", "readingOrder"};
     if (all_alt) a.features.push_back("alternativeText");
+    const bool pages = print && !print->pages.empty();
+    if (pages) {
+        // Page-break markers and a page-list from the print edition.
+        a.features.push_back("printPageNumbers");
+        a.features.push_back("pageBreakMarkers");
+        a.features.push_back("pageNavigation");
+        a.page_source = print->source;
+    }
     // No sound, no video, no animation, no flashing: the content is text
     // and still images, so there is nothing that could be a hazard.
     a.hazards = {"none"};
@@ -38,6 +47,9 @@ Accessibility derive_accessibility(const model::Book& book, const ContentFacts& 
         s += fmt::format(" All {} {} have a text alternative.", facts.figures, facts.figures == 1 ? "image" : "images");
     else
         s += fmt::format(" {} of {} images have no text alternative.", facts.figures_without_alt, facts.figures);
+    if (pages)
+        s += fmt::format(" Page-break markers and a page list give the {} pages of the print edition ({}).",
+                         print->pages.size(), print->source);
     s += " There are no sound, video or flashing hazards.";
     a.summary = s;
     return a;
@@ -79,6 +91,12 @@ std::string package_document(const model::Book& book, const Plan& plan, const st
     if (!m.description.empty()) x.element("dc:description", {}, m.description).line();
     for (const auto& s : m.subjects) x.element("dc:subject", {}, s).line();
     x.element("dc:language", {}, book.lang).line();
+    if (!a11y.page_source.empty()) {
+        // The edition whose pages the page-list reproduces (EPUB
+        // Accessibility 1.1 §page source; Ace's epub-pagesource).
+        x.element("dc:source", {{"id", "print-source"}}, a11y.page_source).line();
+        x.element("meta", {{"property", "a11y:pageBreakSource"}}, a11y.page_source).line();
+    }
     x.element("meta", {{"property", "dcterms:modified"}}, base::iso8601(modified)).line();
     for (const auto& v : a11y.access_modes) x.element("meta", {{"property", "schema:accessMode"}}, v).line();
     for (const auto& v : a11y.access_mode_sufficient)

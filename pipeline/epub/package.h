@@ -9,6 +9,7 @@
 #include "epub/chunks.h"
 #include "epub/render.h"
 #include "model/book.h"
+#include "model/print_edition.h"
 
 namespace bb::epub {
 
@@ -27,11 +28,15 @@ struct Accessibility {
     std::vector<std::string> features;               ///< accessibilityFeature values
     std::vector<std::string> hazards;                ///< accessibilityHazard values
     std::string summary;                             ///< accessibilitySummary
+    /// The print edition the page-list follows (dc:source and
+    /// pageBreakSource); empty when the EPUB has no page-list.
+    std::string page_source;
 };
 
 /// Derives the accessibility metadata from the content facts: textual (plus
 /// visual with images), alternativeText only when every image has alt text.
-Accessibility derive_accessibility(const model::Book& book, const ContentFacts& facts);
+Accessibility derive_accessibility(const model::Book& book, const ContentFacts& facts,
+                                   const model::PrintEdition* print = nullptr);
 
 /// content.opf. `modified` is the build time (dcterms:modified); `manifest`
 /// lists every file (spine chunks included); the spine follows `plan`.

@@ -45,7 +45,12 @@ void Renderer::inlines(Xml& x, const model::Inlines& content) {
 
 void Renderer::inline_one(Xml& x, const model::Inline& in) {
     switch (in.kind) {
-        case InlineKind::Text: x.text(in.text); return;
+        case InlineKind::Text:
+            if (marks_)
+                marks_->text(x, in.text, in.span);
+            else
+                x.text(in.text);
+            return;
         case InlineKind::Emph: x.open("em"); inlines(x, in.children); x.close(); return;
         case InlineKind::Strong: x.open("strong"); inlines(x, in.children); x.close(); return;
         case InlineKind::Cite: x.open("cite"); inlines(x, in.children); x.close(); return;

@@ -8,6 +8,7 @@
 
 #include "base/diagnostics.h"
 #include "epub/chunks.h"
+#include "epub/page_marks.h"
 #include "epub/xhtml.h"
 #include "model/book.h"
 #include "style/sheet.h"
@@ -41,6 +42,9 @@ public:
     std::string local_id(const std::string& stem);
     /// Starts a new file: local ids may repeat across files.
     void begin_file() { local_ids_.clear(); }
+    /// The print edition's page-break markers, written with the text.
+    void set_page_marks(PageMarks* marks) { marks_ = marks && !marks->empty() ? marks : nullptr; }
+    PageMarks* page_marks() { return marks_; }
 
     /// A link to a model id: `<a href>text</a>`, or the text alone (plus an
     /// error) when the id is not in the book.
@@ -67,6 +71,7 @@ private:
     std::map<std::string, int> local_ids_;
     std::set<std::string> image_names_;
     int link_depth_ = 0;  ///< <a> may not nest: inner links become plain text
+    PageMarks* marks_ = nullptr;
 };
 
 /// True when `src` is a safe relative path inside manuscript/images: not

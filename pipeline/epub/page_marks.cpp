@@ -1,0 +1,70 @@
+#include "epub/page_marks.h"
+
+namespace bb::epub {
+
+PageMarks::PageMarks(const model::PrintEdition* print, const Plan& plan) {
+    if (!print) return;
+    pages_ = print->pages;
+    const auto& chunks = plan.chunks();
+    size_t title = 0;
+    if (const Chunk* t = plan.find(ChunkKind::TitlePage)) title = static_cast<size_t>(t - chunks.data());
+    chunk_.reserve(pages_.size());
+    for (size_t p = 0; p < pages_.size(); ++p) {
+        const Chunk* c = pages_[p].chapter.empty() ? nullptr : plan.chunk_of(pages_[p].chapter);
+        // The front matter's pages (title, imprint, contents) go with the
+        // title page; a page of a chapter the EPUB does not have (none
+        // should be) stays with the page before it.
+        size_t index = c ? static_cast<size_t>(c - chunks.data()) : pages_[p].chapter.empty() || p == 0 ? title
+                                                                                                         : chunk_[p - 1];
+        chunk_.push_back(index);
+    }
+}
+
+std::string PageMarks::id(size_t index) const { return "page-" + pages_[index].label; }
+
+void PageMarks::marker(Xml& x, size_t page) {
+    const std::string& label = pages_[page].label;
+    x.empty("span", {{"id", id(page)}, {"epub:type", "pagebreak"}, {"role", "doc-pagebreak"}, {"aria-label", label}});
+}
+
+size_t PageMarks::next_positioned() const {
+    size_t j = cursor_;
+    while (j < queue_.size() && !pages_[queue_[j]].text.known()) ++j;
+    return j;
+}
+
+std::string PageMarks::begin(size_t chunk) {
+    queue_.clear();
+    cursor_ = 0;
+    for (size_t p = 0; p < pages_.size(); ++p)
+        if (chunk_[p] == chunk) queue_.push_back(p);
+    // Pages before the chunk's first text (the title page and the rest of
+    // the front matter) begin where the file begins.
+    Xml x;
+    while (cursor_ < queue_.size() && !pages_[queue_[cursor_]].text.known()) marker(x, queue_[cursor_++]);
+    return x.finish();
+}
+
+void PageMarks::text(Xml& x, std::string_view text, base::Span span) {
+    size_t written = 0;
+    while (cursor_ < queue_.size()) {
+        const size_t j = next_positioned();
+        if (j == queue_.size()) break;
+        const model::PrintPage& page = pages_[queue_[j]];
+        if (page.text.file != span.file || page.text.offset != span.offset || page.byte < written ||
+            page.byte > text.size())
+            break;
+        x.text(text.substr(written, page.byte - written));
+        written = page.byte;
+        for (; cursor_ <= j; ++cursor_) marker(x, queue_[cursor_]);
+    }
+    x.text(text.substr(written));
+}
+
+std::string PageMarks::finish() {
+    Xml x;
+    for (; cursor_ < queue_.size(); ++cursor_) marker(x, queue_[cursor_]);
+    return x.finish();
+}
+
+}  // namespace bb::epub

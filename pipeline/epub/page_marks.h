@@ -1,0 +1,54 @@
+#pragma once
+/// The print edition's page breaks in the EPUB (EPUB Accessibility 1.1):
+/// an empty `<span epub:type="pagebreak" role="doc-pagebreak">` labelled with
+/// the page's label, placed in the text where the printed page begins, and
+/// the nav's page-list pointing at each.
+///
+/// Where a page begins is a model Text inline and a byte offset in it (from
+/// typeset); the content writer asks PageMarks to write each Text inline, and
+/// markers go in as the text passes their position. A page with no
+/// manuscript text of its own gets its marker at the start of its chapter's
+/// file when no page with text comes before it there (the title page, the
+/// contents), else just before the next page's marker, else at the end of the
+/// file (a blank verso: the back of the chapter's last leaf).
+#include <string>
+#include <vector>
+
+#include "epub/chunks.h"
+#include "epub/xhtml.h"
+#include "model/print_edition.h"
+
+namespace bb::epub {
+
+class PageMarks {
+public:
+    /// `print` may be null: a book without a page-list.
+    PageMarks(const model::PrintEdition* print, const Plan& plan);
+
+    bool empty() const { return pages_.empty(); }
+    /// Starts chunk `chunk` (index into plan.chunks()); returns the markers
+    /// that come before anything in it.
+    std::string begin(size_t chunk);
+    /// Writes `text` (a model Text inline at `span`) with the markers of the
+    /// pages that begin inside it.
+    void text(Xml& x, std::string_view text, base::Span span);
+    /// The markers of the chunk not yet written (end of its file).
+    std::string finish();
+
+    /// The id of page `index`'s marker and the chunk it is in.
+    std::string id(size_t index) const;
+    size_t chunk_of(size_t index) const { return chunk_[index]; }
+    const std::vector<model::PrintPage>& pages() const { return pages_; }
+
+private:
+    void marker(Xml& x, size_t page);
+    /// Index into queue_ of the next page with a position, or queue_.size().
+    size_t next_positioned() const;
+
+    std::vector<model::PrintPage> pages_;
+    std::vector<size_t> chunk_;  ///< per page
+    std::vector<size_t> queue_;  ///< pages of the current chunk
+    size_t cursor_ = 0;          ///< next page in queue_ to write
+};
+
+}  // namespace bb::epub
