@@ -92,10 +92,11 @@ std::string package_document(const model::Book& book, const Plan& plan, const st
     for (const auto& s : m.subjects) x.element("dc:subject", {}, s).line();
     x.element("dc:language", {}, book.lang).line();
     if (!a11y.page_source.empty()) {
-        // The edition whose pages the page-list reproduces (EPUB
-        // Accessibility 1.1 §page source; Ace's epub-pagesource).
+        // The edition whose pages the page-list reproduces (Ace's
+        // epub-pagesource accepts dc:source or pageBreakSource). Not
+        // a11y:pageBreakSource: Debian's epubcheck 4.2.6 rejects it
+        // (OPF-027 "Undefined property"), prefixed or not.
         x.element("dc:source", {{"id", "print-source"}}, a11y.page_source).line();
-        x.element("meta", {{"property", "a11y:pageBreakSource"}}, a11y.page_source).line();
     }
     x.element("meta", {{"property", "dcterms:modified"}}, base::iso8601(modified)).line();
     for (const auto& v : a11y.access_modes) x.element("meta", {{"property", "schema:accessMode"}}, v).line();

@@ -54,8 +54,13 @@ void PageMarks::text(Xml& x, std::string_view text, base::Span span) {
         if (page.text.file != span.file || page.text.offset != span.offset || page.byte < written ||
             page.byte > text.size())
             break;
-        x.text(text.substr(written, page.byte - written));
-        written = page.byte;
+        // A page that begins inside a word (the print edition hyphenated it
+        // across the leaf) gets its marker before the word: a marker inside
+        // one would make a screen reader say it in two halves.
+        size_t at = page.byte;
+        while (at > written && text[at - 1] != ' ' && text[at - 1] != '\n') --at;
+        x.text(text.substr(written, at - written));
+        written = at;
         for (; cursor_ <= j; ++cursor_) marker(x, queue_[cursor_]);
     }
     x.text(text.substr(written));

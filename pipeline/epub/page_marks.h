@@ -6,11 +6,12 @@
 ///
 /// Where a page begins is a model Text inline and a byte offset in it (from
 /// typeset); the content writer asks PageMarks to write each Text inline, and
-/// markers go in as the text passes their position. A page with no
-/// manuscript text of its own gets its marker at the start of its chapter's
-/// file when no page with text comes before it there (the title page, the
-/// contents), else just before the next page's marker, else at the end of the
-/// file (a blank verso: the back of the chapter's last leaf).
+/// markers go in as the text passes their position. A page that begins inside
+/// a word (hyphenated across the leaf) gets its marker before that word. A
+/// page with no manuscript text of its own gets its marker at the start of
+/// its chapter's file when no page with text comes before it there (the
+/// title page, the contents), else just before the next page's marker, else
+/// at the end of the file (a blank verso: the back of the chapter's last leaf).
 #include <string>
 #include <vector>
 
