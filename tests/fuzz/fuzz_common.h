@@ -34,7 +34,8 @@ std::string source_dir();
 
 /// Invariants of a finished run's diagnostics: every known span names a
 /// registered file and an offset inside it, its line and column are >= 1, the
-/// message is one non-empty line, and each renders as text and JSON.
+/// message is not empty, and it renders as one line of text (plus the quoted
+/// source line and caret) without raw control characters, and as JSON.
 void check_diagnostics(const base::Sink& sink, const base::SourceMap& sources);
 
 }  // namespace bb::fuzz
