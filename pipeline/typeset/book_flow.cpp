@@ -350,6 +350,72 @@ private:
             blocks(e.description);
             f_.end_group();
         }
+        by_topic();
+    }
+
+    /// "Browse by topic": for each topic a guide or an entry has, the
+    /// guides and the entries with their pages, as the contents lists
+    /// chapters (leaders, folios, links), so a reader of the paper book can
+    /// go from what he is dealing with to who works on it.
+    void by_topic() {
+        const model::Book& b = book_;
+        auto in_use = [&](const std::string& topic) {
+            for (const auto& g : b.guides)
+                for (const auto& t : g.topics)
+                    if (t == topic) return true;
+            for (const auto& e : b.directory.entries)
+                for (const auto& t : e.topics)
+                    if (t == topic) return true;
+            return false;
+        };
+        bool any = false;
+        for (const auto& t : b.topics) any = any || in_use(t.id);
+        if (!any) return;
+        const std::string title = s_.label("directory-by-topic", "Browse by topic");
+        heading(plain_inlines(title), s_.section, kByTopicAnchor, 1);
+        TextSpec line = body();
+        line.justify = false;
+        line.role = Role::Ragged;
+        line.italic = false;
+        line.hyphenate = false;
+        TextSpec label = small(true, color("muted", rgb(s_.text.color)));
+        auto page = [&](const std::string& id) {
+            std::string p = ctx_.page_of ? ctx_.page_of(id) : "";
+            return p.empty() ? std::string("00") : p;
+        };
+        for (const auto& t : b.topics) {
+            if (!in_use(t.id)) continue;
+            f_.space(s_.subsection.space_before);
+            f_.begin_group();  // a topic is short: kept on one page
+            f_.anchor(topic_anchor(t.id));
+            f_.outline(t.name, 2, topic_anchor(t.id));
+            f_.paragraph(plain(t.name, t.span), heading_spec(s_.subsection));
+            std::vector<const model::Guide*> guides;
+            for (const auto& g : b.guides)
+                for (const auto& id : g.topics)
+                    if (id == t.id) guides.push_back(&g);
+            std::vector<const model::Entry*> entries;
+            for (const auto& e : b.directory.entries)
+                for (const auto& id : e.topics)
+                    if (id == t.id) entries.push_back(&e);
+            if (!guides.empty()) {
+                f_.label_line(s_.label("guides", "Guides"), label);
+                for (const auto* g : guides)
+                    f_.leader_entry(flatten(g->title, false, false, "", nullptr), line, page(g->id), s_.toc.leaders,
+                                    g->id);
+            }
+            if (!entries.empty()) {
+                f_.label_line(s_.label("in-the-directory", "In the directory"), label);
+                for (const auto* e : entries)
+                    f_.leader_entry(flatten(e->name, false, false, "", nullptr), line, page(e->id), s_.toc.leaders,
+                                    e->id);
+            }
+            f_.end_group();
+        }
+    }
+
+    static model::Inlines plain_inlines(const std::string& text) {
+        return {model::Inline{model::InlineKind::Text, text, "", {}, {}}};
     }
 
     // ------------------------------------------------------------ blocks

@@ -14,6 +14,11 @@
 
 namespace bb::typeset {
 
+/// The printed directory's "Browse by topic" and each topic in it (the
+/// "--" keeps them apart from every author id, as the loader's anchors).
+inline constexpr const char* kByTopicAnchor = "by-topic--bookbuild";
+inline std::string topic_anchor(const std::string& topic) { return topic + "--topic"; }
+
 /// Where figures live and how page references print in this pass.
 struct FlowContext {
     std::string image_dir;  ///< folder that <figure src> is relative to
