@@ -5,10 +5,10 @@
 #include <hpdf_streams.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
 #include <vector>
 
 namespace bb::pdf {
@@ -31,8 +31,7 @@ void fix_tounicode(HPDF_Font font) {
     for (size_t i = 0; i < highs.size(); i += 100) {
         size_t n = std::min<size_t>(100, highs.size() - i);
         c += fmt::format("{} beginbfrange\n", n);
-        for (size_t k = i; k < i + n; ++k)
-            c += fmt::format("<{0:02X}00> <{0:02X}FF> <{0:02X}00>\n", highs[k]);
+        for (size_t k = i; k < i + n; ++k) c += fmt::format("<{0:02X}00> <{0:02X}FF> <{0:02X}00>\n", highs[k]);
         c += "endbfrange\n";
     }
     c += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
@@ -81,17 +80,29 @@ const char* load_ttf_bytes(HPDF_Doc pdf, const std::string& bytes, std::string& 
     return name;
 }
 
-void digest16(const std::string& data, unsigned char out[16]) {
-    uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
-    for (unsigned char ch : data) {
+void Digest16::add(const char* data, size_t size) {
+    uint64_t a = a_, b = b_;
+    for (size_t i = 0; i < size; ++i) {
+        const auto ch = static_cast<unsigned char>(data[i]);
         a = (a ^ ch) * 0x100000001b3ULL;
         b = (b ^ ch) * 0x100000001b3ULL;
         b ^= b >> 29;
     }
+    a_ = a;
+    b_ = b;
+}
+
+void Digest16::finish(unsigned char out[16]) const {
     for (int i = 0; i < 8; ++i) {
-        out[i] = static_cast<unsigned char>(a >> (8 * i));
-        out[8 + i] = static_cast<unsigned char>(b >> (8 * i));
+        out[i] = static_cast<unsigned char>(a_ >> (8 * i));
+        out[8 + i] = static_cast<unsigned char>(b_ >> (8 * i));
     }
+}
+
+void digest16(const std::string& data, unsigned char out[16]) {
+    Digest16 d;
+    d.add(data);
+    d.finish(out);
 }
 
 }  // namespace bb::pdf

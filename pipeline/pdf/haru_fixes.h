@@ -4,6 +4,7 @@
 /// library has one place to look at.
 #include <hpdf.h>
 
+#include <cstdint>
 #include <string>
 
 namespace bb::pdf {
@@ -27,5 +28,18 @@ const char* load_ttf_bytes(HPDF_Doc pdf, const std::string& bytes, std::string& 
 
 /// A 16-byte digest (two FNV-1a 64 lanes) of `data`, for the document id.
 void digest16(const std::string& data, unsigned char out[16]);
+
+/// The same digest fed piece by piece (a big book's content need not be
+/// copied into one string first): equal to digest16 of the concatenation.
+class Digest16 {
+public:
+    void add(const char* data, size_t size);
+    void add(const std::string& s) { add(s.data(), s.size()); }
+    void add(char c) { add(&c, 1); }
+    void finish(unsigned char out[16]) const;
+
+private:
+    uint64_t a_ = 0xcbf29ce484222325ULL, b_ = 0x84222325cbf29ce4ULL;
+};
 
 }  // namespace bb::pdf

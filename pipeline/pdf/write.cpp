@@ -10,12 +10,14 @@
 
 #include <cstring>
 #include <set>
+#include <thread>
 
 #include "base/atomic_file.h"
 #include "base/env.h"
 #include "base/utf8.h"
-#include "text/font_subset.h"
+#include "pdf/content.h"
 #include "pdf/haru_fixes.h"
+#include "text/font_subset.h"
 
 namespace bb::pdf {
 
@@ -59,8 +61,6 @@ std::string drawable(const std::string& s) {
     }
     return out;
 }
-
-HPDF_REAL channel(uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); }
 
 /// IRI to URI: libharu writes annotation URIs byte for byte (§1.5).
 std::string percent_encode_non_ascii(const std::string& s) {
@@ -120,11 +120,7 @@ public:
         HPDF_UseUTFEncodings(pdf);
         HPDF_SetCurrentEncoder(pdf, "UTF-8");
         if (!load_fonts()) return std::nullopt;
-        base::progress_phase(progress_, "writing pages", doc_.pages.size());
-        for (const auto& page : doc_.pages) {
-            if (!draw_page(page)) return std::nullopt;
-            base::progress_advance(progress_);
-        }
+        if (!draw_pages()) return std::nullopt;
         base::progress_phase(progress_, "saving the PDF", 0);
         add_navigation();
         add_info();
@@ -142,6 +138,11 @@ public:
     }
 
 private:
+    bool failed(const std::string& what) {
+        fail(what);
+        return false;
+    }
+
     std::optional<std::string> fail(const std::string& what) {
         sink_.error_in("", fmt::format("PDF: {}: {}", what, d_.message()));
         return std::nullopt;
@@ -161,6 +162,7 @@ private:
                     used[t->font].insert(0x20);  // between runs merged into one TJ
                 }
         fonts_.assign(doc_.fonts.size(), nullptr);
+        font_facts_.assign(doc_.fonts.size(), FontFacts{});
         bool ok = true;
         for (size_t f = 0; f < doc_.fonts.size(); ++f) {
             if (used[f].empty()) continue;
@@ -169,143 +171,82 @@ private:
             const char* name = bytes.empty() ? nullptr : load_ttf_bytes(d_.pdf, bytes, error);
             HPDF_Font font = name ? HPDF_GetFont(d_.pdf, name, "UTF-8") : nullptr;
             if (!font) {
-                sink_.error_in(doc_.fonts[f], fmt::format("cannot embed this font: {}",
-                                                          error.empty() ? d_.message() : error));
+                sink_.error_in(doc_.fonts[f],
+                               fmt::format("cannot embed this font: {}", error.empty() ? d_.message() : error));
                 ok = false;
                 continue;
             }
             fix_tounicode(font);
+            // libharu's own subsetter keeps a glyph once its width has been
+            // asked for (notes §1.2); the content streams are made without it.
+            for (char32_t cp : used[f]) HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
+            font_facts_[f].space = HPDF_Font_GetUnicodeWidth(font, 0x20);
             fonts_[f] = font;
         }
         return ok;
     }
 
-    bool draw_page(const typeset::Page& p) {
-        HPDF_Page page = HPDF_AddPage(d_.pdf);
-        if (!page) {
-            fail("cannot add a page");
-            return false;
-        }
-        pages_.push_back(page);
-        HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
-        HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
-        const double h = p.height;
-        bool in_text = false;
-        HPDF_Font cur_font = nullptr;
-        double cur_size = -1;
-        std::optional<typeset::Rgb> cur_fill;
-        auto end_text = [&] {
-            if (in_text) HPDF_Page_EndText(page);
-            in_text = false;
-        };
-        auto set_fill = [&](const typeset::Rgb& c) {
-            if (cur_fill && *cur_fill == c) return;
-            HPDF_Page_SetRGBFill(page, channel(c.r), channel(c.g), channel(c.b));
-            cur_fill = c;
-        };
-        for (size_t i = 0; i < p.items.size(); ++i) {
-            const auto& item = p.items[i];
-            if (const auto* t = std::get_if<typeset::TextRun>(&item)) {
-                // Runs that continue one another on a line (same font, size,
-                // colour and baseline, left to right) go out as one TJ with a
-                // real space between words and the exact gap as adjustment:
-                // one text matrix per line instead of one per word.
-                size_t end = i + 1;
-                while (end < p.items.size()) {
-                    const auto* n = std::get_if<typeset::TextRun>(&p.items[end]);
-                    const auto* prev = std::get_if<typeset::TextRun>(&p.items[end - 1]);
-                    if (!n || n->font != t->font || n->size != t->size || !(n->color == t->color) ||
-                        n->y != t->y || n->x < prev->x + prev->width - 0.01)
-                        break;
-                    ++end;
+    /// The pages: libharu gets each page, its resources and, as content,
+    /// bytes made and deflated by page_content/deflate_pages on a few
+    /// threads (libharu itself is not thread-safe, so everything that
+    /// touches it stays on this thread).
+    bool draw_pages() {
+        const size_t n = doc_.pages.size();
+        std::vector<PageResources> resources(n);
+        for (size_t i = 0; i < n; ++i) {
+            const typeset::Page& p = doc_.pages[i];
+            HPDF_Page page = HPDF_AddPage(d_.pdf);
+            if (!page) {
+                fail("cannot add a page");
+                return false;
+            }
+            pages_.push_back(page);
+            HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
+            HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
+            PageResources& r = resources[i];
+            r.font_names.resize(doc_.fonts.size());
+            for (const auto& item : p.items) {
+                if (const auto* t = std::get_if<typeset::TextRun>(&item)) {
+                    if (r.font_names[t->font].empty()) {
+                        const char* name = HPDF_Page_GetLocalFontName(page, fonts_[t->font]);
+                        if (!name) return failed(fmt::format("while drawing page {}", i + 1));
+                        r.font_names[t->font] = name;
+                    }
+                } else if (const auto* im = std::get_if<typeset::Image>(&item)) {
+                    if (r.image_names.count(im->path)) continue;
+                    HPDF_Image image = load_image(im->path);
+                    if (!image) return false;
+                    const char* name = HPDF_Page_GetXObjectName(page, image);
+                    if (!name) return failed(fmt::format("while drawing page {}", i + 1));
+                    r.image_names[im->path] = name;
                 }
-                if (!in_text) {
-                    HPDF_Page_BeginText(page);
-                    in_text = true;
-                }
-                HPDF_Font font = fonts_[t->font];
-                if (font != cur_font || t->size != cur_size) {
-                    HPDF_Page_SetFontAndSize(page, font, static_cast<HPDF_REAL>(t->size));
-                    cur_font = font;
-                    cur_size = t->size;
-                }
-                set_fill(t->color);
-                // Tm places every line absolutely; a raw TJ does not move the
-                // line matrix, so libharu's own bookkeeping stays right.
-                HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, static_cast<HPDF_REAL>(t->x),
-                                        static_cast<HPDF_REAL>(h - t->y));
-                show_line(page, font, p.items, i, end);
-                i = end - 1;
-            } else if (const auto* l = std::get_if<typeset::Line>(&item)) {
-                end_text();
-                HPDF_Page_SetRGBStroke(page, channel(l->color.r), channel(l->color.g), channel(l->color.b));
-                HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(l->thickness));
-                HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(l->x1), static_cast<HPDF_REAL>(h - l->y1));
-                HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(l->x2), static_cast<HPDF_REAL>(h - l->y2));
-                HPDF_Page_Stroke(page);
-            } else if (const auto* r = std::get_if<typeset::Rect>(&item)) {
-                end_text();
-                set_fill(r->fill);
-                HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(r->x), static_cast<HPDF_REAL>(h - r->y - r->h),
-                                    static_cast<HPDF_REAL>(r->w), static_cast<HPDF_REAL>(r->h));
-                HPDF_Page_Fill(page);
-            } else if (const auto* im = std::get_if<typeset::Image>(&item)) {
-                end_text();
-                HPDF_Image image = load_image(im->path);
-                if (!image) return false;
-                HPDF_Page_DrawImage(page, image, static_cast<HPDF_REAL>(im->x),
-                                    static_cast<HPDF_REAL>(h - im->y - im->h), static_cast<HPDF_REAL>(im->w),
-                                    static_cast<HPDF_REAL>(im->h));
             }
         }
-        end_text();
-        if (d_.failed()) {
-            fail(fmt::format("while drawing page {}", pages_.size()));
+        if (d_.failed()) return failed("while adding pages");
+        const unsigned jobs = std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
+        std::vector<std::string> packed =
+            deflate_pages(n, jobs, [&](size_t i) { return page_content(doc_.pages[i], resources[i], font_facts_); });
+        if (packed.size() != n) {
+            sink_.error_in("", "PDF: cannot deflate the page contents (zlib)");
             return false;
         }
+        base::progress_phase(progress_, "writing pages", n);
+        for (size_t i = 0; i < n; ++i) {
+            auto* attr = static_cast<HPDF_PageAttr>(pages_[i]->attr);
+            // Already deflated: libharu must copy the bytes as they are and
+            // only name the filter (hpdf_dict.c drops a /Filter key of a
+            // stream without a filter, but calls write_fn after the keys).
+            attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+            attr->contents->write_fn = [](HPDF_Dict, HPDF_Stream stream) {
+                return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+            };
+            HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(packed[i].data()),
+                              static_cast<HPDF_UINT>(packed[i].size()));
+            std::string().swap(packed[i]);  // libharu has its own copy
+            base::progress_advance(progress_);
+        }
+        if (d_.failed()) return failed("while writing pages");
         return true;
-    }
-
-    /// Appends the code units of `text` as hex, with the run's kerning as TJ
-    /// numbers (notes §1.6), and marks each glyph as used so libharu keeps
-    /// it in the embedded font.
-    static void append_run(std::string& op, HPDF_Font font, const std::string& text,
-                           const std::vector<typeset::Kern>& kerning) {
-        static const char hex[] = "0123456789ABCDEF";
-        op += '<';
-        size_t k = 0;
-        uint32_t index = 0;
-        for (size_t i = 0; i < text.size(); ++index) {
-            char32_t cp = base::next_code_point(text, i);
-            HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
-            for (int shift = 12; shift >= 0; shift -= 4) op += hex[(cp >> shift) & 0xF];
-            while (k < kerning.size() && kerning[k].index < index) ++k;
-            if (k < kerning.size() && kerning[k].index == index && kerning[k].adjust != 0 && i < text.size())
-                op += fmt::format("> {} <", -kerning[k].adjust);
-        }
-        op += '>';
-    }
-
-    /// `[<0041> 80 <0056> <0020> -12.5 <0057>] TJ` for runs [from, to) of a
-    /// line, written into the content stream: libharu has no TJ operator.
-    /// Between runs a space glyph (so text extraction sees a word break) and
-    /// the adjustment that puts the next run exactly at its x.
-    void show_line(HPDF_Page page, HPDF_Font font, const std::vector<typeset::Item>& items, size_t from,
-                   size_t to) {
-        std::string op = "[";
-        const double space = HPDF_Font_GetUnicodeWidth(font, 0x20);
-        for (size_t i = from; i < to; ++i) {
-            const auto& t = std::get<typeset::TextRun>(items[i]);
-            if (i > from) {
-                const auto& prev = std::get<typeset::TextRun>(items[i - 1]);
-                double gap = (t.x - (prev.x + prev.width)) * 1000.0 / t.size;  // in 1/1000 em
-                op += fmt::format(" <0020> {:.2f} ", space - gap);
-            }
-            std::string s = drawable(t.text);
-            append_run(op, font, s, s == t.text ? t.kerning : std::vector<typeset::Kern>{});
-        }
-        op += "] TJ\n";
-        HPDF_Stream_WriteStr(static_cast<HPDF_PageAttr>(page->attr)->stream, op.c_str());
     }
 
     HPDF_Image load_image(const std::string& path) {
@@ -395,55 +336,60 @@ private:
         }
         // The id is derived from what is drawn and the metadata, so the same
         // input gives the same file and a changed book a different id.
-        std::string seed = content_digest_input();
-        seed += '\0' + info_.title + '\0' + info_.author + '\0' + info_.subject + '\0' + info_.keywords + '\0' +
-                info_.creator + '\0' + info_.lang + '\0' + (info_.epoch ? std::to_string(*info_.epoch) : "");
+        Digest16 seed;
+        add_content(seed);
+        seed.add(std::string(1, '\0') + info_.title + '\0' + info_.author + '\0' + info_.subject + '\0' +
+                 info_.keywords + '\0' + info_.creator + '\0' + info_.lang + '\0' +
+                 (info_.epoch ? std::to_string(*info_.epoch) : ""));
         unsigned char digest[16];
-        digest16(seed, digest);
+        seed.finish(digest);
         set_document_id(pdf, digest);
     }
 
     /// What is drawn, compactly: text, fonts, positions in 1/100 pt, other
-    /// items' geometry. Cheaper than the full trace for big books.
-    std::string content_digest_input() const {
-        std::string out;
+    /// items' geometry. Cheaper than the full trace for big books, and fed
+    /// to the digest as it goes (a big book's would be a 100 MB string).
+    void add_content(Digest16& out) const {
         auto num = [&](double v) {
             long long q = static_cast<long long>(v * 100.0 + (v < 0 ? -0.5 : 0.5));
-            out.append(reinterpret_cast<const char*>(&q), sizeof q);
+            out.add(reinterpret_cast<const char*>(&q), sizeof q);
         };
-        for (const auto& f : doc_.fonts) out += f + '\0';
+        for (const auto& f : doc_.fonts) {
+            out.add(f);
+            out.add('\0');
+        }
         for (const auto& page : doc_.pages) {
-            out += '\f';
+            out.add('\f');
             num(page.width);
             num(page.height);
             for (const auto& item : page.items) {
                 if (const auto* t = std::get_if<typeset::TextRun>(&item)) {
-                    out += t->text;
-                    out += '\0';
+                    out.add(t->text);
+                    out.add('\0');
                     num(t->font);
                     num(t->size);
                     num(t->x);
                     num(t->y);
                 } else if (const auto* l = std::get_if<typeset::Line>(&item)) {
-                    out += 'L';
+                    out.add('L');
                     num(l->x1);
                     num(l->y1);
                     num(l->x2);
                     num(l->y2);
                 } else if (const auto* r = std::get_if<typeset::Rect>(&item)) {
-                    out += 'R';
+                    out.add('R');
                     num(r->x);
                     num(r->y);
                     num(r->w);
                     num(r->h);
                 } else if (const auto* im = std::get_if<typeset::Image>(&item)) {
-                    out += 'I' + im->path;
+                    out.add('I');
+                    out.add(im->path);
                     num(im->x);
                     num(im->y);
                 }
             }
         }
-        return out;
     }
 
     const PagedDoc& doc_;
@@ -452,6 +398,7 @@ private:
     base::Progress* progress_;
     Doc d_;
     std::vector<HPDF_Font> fonts_;
+    std::vector<FontFacts> font_facts_;
     std::vector<HPDF_Page> pages_;
     std::map<std::string, HPDF_Image> images_;
 };
