@@ -13,6 +13,15 @@ namespace {
 
 constexpr char32_t kSoftHyphen = 0xAD;
 
+// The lock-free kerning table (font_metrics.h): its code points and bias.
+constexpr int kKernSlots = 0x180 + 0x70;
+constexpr int kKernBias = 0x8000;
+int kern_slot(char32_t cp) {
+    if (cp < 0x180) return static_cast<int>(cp);
+    if (cp >= 0x2000 && cp < 0x2070) return static_cast<int>(0x180 + (cp - 0x2000));
+    return -1;
+}
+
 // libharu's /W width: unsigned integer arithmetic, so truncation toward zero
 // (hpdf_fontdef_tt.c computes advance_width * 1000 / units_per_em the same way).
 int to_thousandths(hb_position_t font_units, int upem) {
@@ -87,6 +96,7 @@ std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
         f->bmp_[cp] = to_thousandths(hb_font_get_glyph_h_advance(f->font_, gid), f->upem_);
     }
     hb_set_destroy(cps);
+    f->kern_table_.reset(new std::atomic<uint16_t>[kKernSlots * kKernSlots]());
     return f;
 }
 
@@ -96,7 +106,9 @@ Font::~Font() {
     hb_blob_destroy(blob_);
 }
 
-bool Font::has_glyph(char32_t cp) const { return cp <= 0xFFFF && bmp_[cp] >= 0; }
+bool Font::has_glyph(char32_t cp) const {
+    return cp <= 0xFFFF && bmp_[cp] >= 0;
+}
 
 int Font::advance(char32_t cp) const {
     if (cp <= 0xFFFF && bmp_[cp] >= 0) return bmp_[cp];
@@ -105,12 +117,28 @@ int Font::advance(char32_t cp) const {
 
 int Font::kern(char32_t left, char32_t right) const {
     if (!has_glyph(left) || !has_glyph(right)) return 0;
+    const int l = kern_slot(left), r = kern_slot(right);
+    if (l >= 0 && r >= 0) {
+        std::atomic<uint16_t>& entry = kern_table_[static_cast<size_t>(l * kKernSlots + r)];
+        uint16_t known = entry.load(std::memory_order_relaxed);
+        if (known) return static_cast<int>(known) - kKernBias;
+        int value = shape_pair(left, right);
+        entry.store(static_cast<uint16_t>(value + kKernBias), std::memory_order_relaxed);
+        return value;
+    }
     uint64_t key = (static_cast<uint64_t>(left) << 32) | right;
     {
         std::lock_guard<std::mutex> lock(kern_mutex_);
         auto it = kern_cache_.find(key);
         if (it != kern_cache_.end()) return it->second;
     }
+    int value = shape_pair(left, right);
+    std::lock_guard<std::mutex> lock(kern_mutex_);
+    kern_cache_.emplace(key, value);
+    return value;
+}
+
+int Font::shape_pair(char32_t left, char32_t right) const {
     // Shape the pair with kerning on and every substitution that would change
     // the glyph/character correspondence off (libharu draws by code point).
     hb_buffer_t* buf = hb_buffer_create();
@@ -140,8 +168,6 @@ int Font::kern(char32_t left, char32_t right) const {
         if (delta != 0) value = static_cast<int>(std::lround(delta * 1000.0 / upem_));
     }
     hb_buffer_destroy(buf);
-    std::lock_guard<std::mutex> lock(kern_mutex_);
-    kern_cache_.emplace(key, value);
     return value;
 }
 

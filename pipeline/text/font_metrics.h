@@ -16,6 +16,7 @@
 /// with `kerning = true` include exactly these integers, so a kerned word is
 /// drawn exactly as wide as measured.
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -32,8 +33,8 @@ struct hb_font_t;
 namespace bb::text {
 
 /// One TrueType font file. Immutable after `load` except for the kerning
-/// cache, which is guarded by a mutex: every method is safe to call from
-/// several threads at once.
+/// caches (a lock-free table for common pairs, a locked map for the rest):
+/// every method is safe to call from several threads at once.
 class Font {
 public:
     /// Loads `path`; returns nullptr and sets `*error` (when given) if the file
@@ -102,8 +103,15 @@ private:
     // BMP table, filled at load (immutable afterwards): advance+1 when the
     // font has the glyph, 0 when it does not.
     std::vector<int32_t> bmp_;
+    // Pair kerning of the common code points (Latin up to U+017F and the
+    // General Punctuation block: quotes, dashes) without a lock: a square
+    // table filled as pairs are first asked for (kern_slot), each entry
+    // kern + kKernBias, 0 = not known yet. Two threads may shape the same
+    // pair at once; they store the same value. Other pairs: the locked map.
+    std::unique_ptr<std::atomic<uint16_t>[]> kern_table_;
     mutable std::mutex kern_mutex_;
     mutable std::unordered_map<uint64_t, int> kern_cache_;
+    int shape_pair(char32_t left, char32_t right) const;
 };
 
 /// Loads each font file once and keeps it for the whole run. Thread-safe.

@@ -43,24 +43,6 @@ const text::ParagraphResult& LayoutCache::paragraph(const std::string& key,
     return *it->second;
 }
 
-const std::vector<Kern>& LayoutCache::kerning(const text::Font* font, const std::string& text) {
-    std::string key(reinterpret_cast<const char*>(&font), sizeof font);
-    key += text;
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (auto it = kerning_.find(key); it != kerning_.end()) return *it->second;
-    }
-    auto k = std::make_unique<std::vector<Kern>>();
-    uint32_t index = 0;
-    for (const auto& g : font->shape(text, true)) {
-        if (g.kern_after != 0) k->push_back({index, g.kern_after});
-        ++index;
-    }
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto [it, inserted] = kerning_.emplace(std::move(key), std::move(k));
-    return *it->second;
-}
-
 Flow::Flow(const style::Sheet& sheet, FontBook& fonts, const text::Hyphenator* hyphenator, std::string lang,
            base::Sink& sink, LayoutCache* cache)
     : sheet_(sheet), fonts_(fonts), hyphenator_(hyphenator), lang_(std::move(lang)), sink_(sink), cache_(cache) {
@@ -87,12 +69,17 @@ TextRun Flow::run_of(const std::string& text, const text::Font* font, double siz
     t.color = color;
     t.role = role;
     t.width = width >= 0 ? width : font->width(text, size, kerned);
-    if (kerned && cache_) {
-        t.kerning = cache_->kerning(font, text);
-    } else if (kerned) {
+    if (kerned) {
+        // The pairs as Font::shape finds them (soft hyphens skipped), without
+        // building its per-glyph vector.
         uint32_t index = 0;
-        for (const auto& g : font->shape(text, true)) {
-            if (g.kern_after != 0) t.kerning.push_back({index, g.kern_after});
+        char32_t prev = 0;
+        for (size_t i = 0; i < text.size();) {
+            char32_t cp = base::next_code_point(text, i);
+            if (cp == 0xAD) continue;
+            if (index > 0)
+                if (int k = font->kern(prev, cp)) t.kerning.push_back({index - 1, k});
+            prev = cp;
             ++index;
         }
     }
@@ -187,12 +174,23 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
     if (cache_) {
         // Everything set_paragraph reads, in a key: text, fonts, sizes,
         // measure and options (the pieces' positions are not part of it).
-        std::string key = fmt::format("{}|{}|{}|{}|{}|{}", width, o.justify, o.first_indent,
-                                      static_cast<const void*>(o.hyphenator), lang_, runs.size());
+        // Fixed-size fields as raw bytes and texts with their lengths: a
+        // unique key without formatting numbers per paragraph.
+        std::string key;
+        auto raw = [&key](const auto& v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
+        raw(width);
+        raw(o.justify);
+        raw(o.first_indent);
+        raw(o.hyphenator);
+        raw(lang_.size());
+        key += lang_;
+        raw(runs.size());
         for (const auto& r : runs) {
-            key += fmt::format("|{}|{}|{}", static_cast<const void*>(r.font), r.size, r.fallbacks.size());
-            for (const auto* f : r.fallbacks) key += fmt::format(",{}", static_cast<const void*>(f));
-            key += '|';
+            raw(r.font);
+            raw(r.size);
+            raw(r.fallbacks.size());
+            for (const auto* f : r.fallbacks) raw(f);
+            raw(r.text.size());
             key += r.text;
         }
         result = &cache_->paragraph(key, [&] { return text::set_paragraph(runs, o); });

@@ -40,18 +40,17 @@ struct TextSpec {
 
 /// Results kept across layout passes (and shared by the flows of one pass):
 /// a paragraph whose text, fonts and measure did not change is not set
-/// again, and a word's kerning is shaped once.
+/// again. (A word's kerning is not cached here: Font::kern is a lock-free
+/// table look-up, cheaper than a locked map keyed by the word.)
 class LayoutCache {
 public:
     /// The cached result for `key`, computing it with `make` on a miss.
     const text::ParagraphResult& paragraph(const std::string& key,
                                            const std::function<text::ParagraphResult()>& make);
-    const std::vector<Kern>& kerning(const text::Font* font, const std::string& text);
 
 private:
     std::mutex mutex_;
     std::unordered_map<std::string, std::unique_ptr<text::ParagraphResult>> paragraphs_;
-    std::unordered_map<std::string, std::unique_ptr<std::vector<Kern>>> kerning_;
 };
 
 class Flow {
