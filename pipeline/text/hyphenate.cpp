@@ -248,7 +248,16 @@ std::string Hyphenator::marked(std::string_view word) const {
 const Hyphenator& hyphenator_for(std::string_view lang, HyphenationLimits limits) {
     static std::mutex mutex;
     static std::map<std::string, std::unique_ptr<Hyphenator>> cache;
-    std::string key = std::string(lang) + "|" + std::to_string(limits.min_word) + "|" +
+    // Keyed by the dictionary file (symlinks resolved), not by the tag: Debian
+    // links de, de-AT, de-CH ... to one 1 MB file that hnj_hyphen_load takes
+    // seconds to read, so every tag of a language must share one load, and
+    // the cache stays bounded by the files installed (found by fuzzing: each
+    // new tag loaded the German patterns again, 5 s of CPU each).
+    std::error_code ec;
+    std::string file = hyphenation_dictionary(lang);
+    std::string canonical = file.empty() ? std::string() : std::filesystem::canonical(file, ec).string();
+    if (ec) canonical = file;
+    std::string key = canonical + "|" + std::to_string(limits.min_word) + "|" +
                       std::to_string(limits.min_before) + "|" + std::to_string(limits.min_after);
     std::lock_guard<std::mutex> lock(mutex);
     auto& slot = cache[key];

@@ -71,8 +71,9 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// One shared Hyphenator per (language, limits), created on first use and
-/// kept for the run. Never null; check available().
+/// One shared Hyphenator per (dictionary file, limits), created on first use
+/// and kept for the run: tags that resolve to the same file share it. Never
+/// null; check available().
 const Hyphenator& hyphenator_for(std::string_view lang, HyphenationLimits limits = {});
 
 }  // namespace bb::text
