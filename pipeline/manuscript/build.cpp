@@ -16,17 +16,19 @@ namespace {
 void collapse_run(Inlines& content, bool& space_before) {
     for (Inline& in : content) {
         if (in.kind == InlineKind::Text) {
-            std::string out;
-            for (char c : in.text) {
+            // In place: the text only shrinks.
+            std::string& t = in.text;
+            size_t w = 0;
+            for (char c : t) {
                 if (is_xml_space(c)) {
-                    if (!space_before) out += ' ';
+                    if (!space_before) t[w++] = ' ';
                     space_before = true;
                 } else {
-                    out += c;
+                    t[w++] = c;
                     space_before = false;
                 }
             }
-            in.text = std::move(out);
+            t.resize(w);
         } else if ((in.kind == InlineKind::Ref || in.kind == InlineKind::Link) && in.children.empty()) {
             space_before = false;  // filled with a title or URL later
         } else {

@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 #include <map>
 #include <vector>
 
 #include "base/atomic_file.h"
+#include "manuscript/parse_ahead.h"
 #include "manuscript/xml_reader.h"
 
 namespace bb::manuscript {
@@ -72,6 +75,7 @@ struct Includer {
     base::Sink& sink;
     std::vector<std::pair<std::string, std::string>> chain;  // (canonical, display) of files being read
     std::map<std::string, base::Span> included;              // canonical → include that first read it
+    ParseAhead& ahead;                                       // parses the files about to be included
 
     std::string where(base::Span s) const {
         base::LineCol lc = sources.line_col(s);
@@ -80,6 +84,17 @@ struct Includer {
 
     // Reads one file (rel to the manuscript folder) and resolves its includes.
     std::optional<XNode> read(const std::string& rel, int depth) {
+        if (std::optional<ParsedFile> parsed = ahead.take(dir.empty() ? rel : dir + "/" + rel, depth)) {
+            if (!parsed->read_ok) {
+                sink.error_in(display_path(dir, rel), "cannot read the file");
+                return std::nullopt;
+            }
+            uint32_t file = sources.add(display_path(dir, rel), std::move(parsed->bytes));
+            assign_file(*parsed, file);
+            for (base::Diagnostic& d : parsed->diagnostics) sink.add(std::move(d));
+            if (parsed->root) resolve(*parsed->root, rel, depth);
+            return std::move(parsed->root);
+        }
         std::string bytes;
         if (!base::read_file(dir.empty() ? rel : dir + "/" + rel, bytes)) {
             sink.error_in(display_path(dir, rel), "cannot read the file");
@@ -93,6 +108,7 @@ struct Includer {
 
     // Walks the tree (depth is bounded by the reader) replacing includes.
     void resolve(XNode& node, const std::string& rel, int depth) {
+        queue_includes(node, rel, depth);
         for (size_t i = 0; i < node.children.size();) {
             XNode& c = node.children[i];
             if (c.is_text) { ++i; continue; }
@@ -111,6 +127,23 @@ struct Includer {
                 c.children.clear();
             }
             ++i;
+        }
+    }
+
+    // Starts parsing the files `node`'s includes name, so they are ready
+    // (or nearly) when the loop in resolve() reaches them. Only regular files
+    // inside the manuscript folder are read early; include() still makes
+    // every check and reports every problem, in order.
+    void queue_includes(const XNode& node, const std::string& rel, int depth) {
+        for (const XNode& c : node.children) {
+            if (c.is_text || c.name != "include") continue;
+            const XAttr* href = c.attr("href");
+            std::string target;
+            if (!href || !resolve_href(rel, href->value, target).empty()) continue;
+            std::string path = dir.empty() ? target : dir + "/" + target;
+            std::error_code ec;
+            if (!fs::is_regular_file(path, ec) || !stays_inside(dir.empty() ? "." : dir, path)) continue;
+            ahead.queue(path, depth + 1);
         }
     }
 
@@ -197,7 +230,11 @@ std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& so
         sink.error_in(book, "cannot read the file");
         return std::nullopt;
     }
-    Includer inc{dir, sources, sink, {}, {}};
+    // One worker besides this thread per extra core (the includer itself
+    // parses whatever the workers have not started).
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    ParseAhead ahead(std::min(cores, 8u) - 1);
+    Includer inc{dir, sources, sink, {}, {}, ahead};
     std::string canon = fs::canonical(book, ec).string();
     inc.chain.emplace_back(canon, book);
     uint32_t file = sources.add(book, std::move(bytes));

@@ -1,5 +1,8 @@
 #include "manuscript/load.h"
 
+#include <cstdint>
+#include <thread>
+
 #include "manuscript/build.h"
 #include "manuscript/checker.h"
 #include "manuscript/images.h"
@@ -19,10 +22,28 @@ std::optional<model::Book> load(const std::string& dir, const LoadOptions& optio
     size_t errors_before = sink.error_count();
     std::optional<XNode> root = read_manuscript(dir, sources, sink);
     if (!root) return std::nullopt;
-    check_tree(*root, sink);
-    check_images(*root, dir, sink);
-    if (root->name != "book") return std::nullopt;
-    Built built = build_book(*root);
+    // The schema check and the model building only read the tree, and the
+    // building reports nothing: the check runs on another thread into a
+    // sink of its own, replayed here, so the diagnostics come in the same
+    // order as when the two ran one after the other.
+    base::Sink checked(SIZE_MAX);
+    auto check = [&] {
+        check_tree(*root, checked);
+        check_images(*root, dir, checked);
+    };
+    std::optional<Built> maybe_built;
+    if (root->name == "book" && std::thread::hardware_concurrency() > 1) {
+        std::thread checker(check);
+        maybe_built = build_book(*root);
+        checker.join();
+    } else {
+        check();
+        if (root->name == "book") maybe_built = build_book(*root);
+    }
+    for (const base::Diagnostic& d : checked.all()) sink.add(d);
+    if (!maybe_built) return std::nullopt;
+    Built built = std::move(*maybe_built);
+    maybe_built.reset();
     root.reset();
     resolve_references(built, sources, sink);
     TypographyOptions typo{options.smart_quotes, options.smart_dashes, built.book.lang};

@@ -1,5 +1,7 @@
 #include "manuscript/typography.h"
 
+#include <cstdint>
+
 #include "base/utf8.h"
 
 namespace bb::manuscript {
@@ -50,7 +52,8 @@ bool opens_after(char32_t prev) {
 
 struct Flat {
     std::vector<char32_t> cps;
-    std::vector<size_t> run;  // run index of each code point
+    std::vector<size_t> run;    // run index of each code point
+    std::vector<uint32_t> off;  // its byte offset in that run
 };
 
 bool starts_with_at(const std::vector<char32_t>& cps, size_t i, std::string_view s) {
@@ -70,44 +73,110 @@ bool url_at(const std::vector<char32_t>& cps, size_t i) {
 
 }  // namespace
 
+namespace {
+/// True when the runs hold something the pass would change: a straight quote
+/// (with `quotes`) or two hyphens in a row, across runs too (with `dashes`).
+/// Most runs hold neither, and are left alone without being decoded.
+bool has_work(const std::vector<TextRun>& runs, const TypographyOptions& o) {
+    bool after_hyphen = false;
+    for (const TextRun& run : runs)
+        for (char c : *run.text) {
+            if (o.quotes && (c == '"' || c == '\'')) return true;
+            if (c == '-') {
+                if (o.dashes && after_hyphen) return true;
+                after_hyphen = true;
+            } else {
+                after_hyphen = false;
+            }
+        }
+    return false;
+}
+}  // namespace
+
 void apply_typography(const std::vector<TextRun>& runs, const TypographyOptions& o) {
     if (!o.quotes && !o.dashes) return;
-    Flat f;
+    if (!has_work(runs, o)) return;
+    // Scratch space kept between calls (one set per thread): a big book
+    // makes this call for every paragraph.
+    thread_local Flat f;
+    thread_local std::vector<std::string> out;
+    f.cps.clear();
+    f.run.clear();
+    f.off.clear();
     for (size_t r = 0; r < runs.size(); ++r) {
         std::string_view s = *runs[r].text;
         for (size_t i = 0; i < s.size();) {
-            f.cps.push_back(base::next_code_point(s, i));
             f.run.push_back(r);
+            f.off.push_back(static_cast<uint32_t>(i));
+            const unsigned char b = static_cast<unsigned char>(s[i]);
+            if (b < 0x80) {
+                f.cps.push_back(b);
+                ++i;
+            } else {
+                f.cps.push_back(base::next_code_point(s, i));
+            }
         }
     }
-    QuoteMarks q = quote_marks(o.lang);
-    std::vector<std::string> out(runs.size());
+    const size_t n = f.cps.size();
+    thread_local std::string marks_lang = "\x01";
+    thread_local QuoteMarks q;
+    if (marks_lang != o.lang) {
+        q = quote_marks(o.lang);
+        marks_lang = o.lang;
+    }
+    if (out.size() < runs.size()) out.resize(runs.size());
+    for (size_t r = 0; r < runs.size(); ++r) {
+        out[r].clear();
+        out[r].reserve(runs[r].text->size() + 8);
+    }
     char32_t prev = kNone;     // last code point written (decides quote direction)
     int open_single = 0;       // nesting of secondary quotes, to tell ' closing from apostrophe
     int open_double = 0;       // open primary quotes, so `"word "` still closes
     bool in_url = false;       // inside a URL token: copied verbatim
+    // Characters copied unchanged are not appended one by one: a pending
+    // byte range of one run grows until something else is written.
+    size_t pending_run = SIZE_MAX, pending_from = 0, pending_to = 0;
+    auto flush = [&] {
+        if (pending_run == SIZE_MAX) return;
+        out[pending_run].append(*runs[pending_run].text, pending_from, pending_to - pending_from);
+        pending_run = SIZE_MAX;
+    };
     auto emit = [&](size_t r, std::string_view s, char32_t last) {
+        flush();
         out[r] += s;
         prev = last;
     };
     // French closing guillemet: the space before it becomes a no-break space.
     auto trim_space_before = [&](size_t r) {
+        flush();
         for (size_t k = r + 1; k-- > 0;) {
             std::string& s = out[k];
             while (!s.empty() && s.back() == ' ') s.pop_back();
             if (!s.empty() || runs[k].frozen) return;
         }
     };
-    for (size_t i = 0; i < f.cps.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
         char32_t c = f.cps[i];
         size_t r = f.run[i];
-        char32_t next = i + 1 < f.cps.size() ? f.cps[i + 1] : kNone;
+        char32_t next = i + 1 < n ? f.cps[i + 1] : kNone;
         if (is_space(c) || c == '"' || (i > 0 && f.run[i - 1] != r)) in_url = false;
         else if (!in_url && opens_after(prev) && url_at(f.cps, i)) in_url = true;
-        std::string one;
-        base::append_utf8(one, c);
+        // Anything else is copied as it is.
+        auto copy = [&] {
+            const size_t from = f.off[i];
+            const size_t to = i + 1 < n && f.run[i + 1] == r ? f.off[i + 1] : runs[r].text->size();
+            if (pending_run == r && pending_to == from) {
+                pending_to = to;
+            } else {
+                flush();
+                pending_run = r;
+                pending_from = from;
+                pending_to = to;
+            }
+            prev = c;
+        };
         if (runs[r].frozen || in_url) {
-            emit(r, one, c);
+            copy();
             continue;
         }
         if (o.dashes && c == '-' && next == '-') {
@@ -157,9 +226,11 @@ void apply_typography(const std::vector<TextRun>& runs, const TypographyOptions&
             }
             continue;
         }
-        emit(r, one, c);
+        copy();
     }
-    for (size_t r = 0; r < runs.size(); ++r) *runs[r].text = std::move(out[r]);
+    flush();
+    // The old text's buffer stays in `out` for the next call.
+    for (size_t r = 0; r < runs.size(); ++r) std::swap(*runs[r].text, out[r]);
 }
 
 std::string typographic(std::string_view text, const TypographyOptions& options) {

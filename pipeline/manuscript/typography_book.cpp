@@ -1,5 +1,8 @@
 #include "manuscript/typography_book.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "manuscript/walk.h"
 
 namespace bb::manuscript {
@@ -31,11 +34,27 @@ void apply_typography(Inlines& content, const TypographyOptions& options) {
 
 void apply_book_typography(Book& book, const TypographyOptions& o) {
     if (!o.quotes && !o.dashes) return;
+    // Every paragraph is independent (quotes never pair across them): they
+    // are shared out to two threads, each taking every other chunk.
+    std::vector<Inlines*> all;
     for_each_inlines(
-        book, [&](Inlines& in) { apply_typography(in, o); },
+        book, [&](Inlines& in) { all.push_back(&in); },
         [&](Block& b) {
             if (b.kind == BlockKind::Figure) b.alt = typographic(b.alt, o);
         });
+    auto run = [&](size_t first) {
+        constexpr size_t kChunk = 256;
+        for (size_t start = first * kChunk; start < all.size(); start += 2 * kChunk)
+            for (size_t i = start; i < std::min(all.size(), start + kChunk); ++i) apply_typography(*all[i], o);
+    };
+    if (std::thread::hardware_concurrency() > 1 && all.size() > 1024) {
+        std::thread other(run, 1);
+        run(0);
+        other.join();
+    } else {
+        run(0);
+        run(1);
+    }
     Meta& m = book.meta;
     for (std::string* s : {&m.title, &m.subtitle, &m.publisher, &m.rights, &m.description}) *s = typographic(*s, o);
     for (Creator& c : m.creators) c.name = typographic(c.name, o);

@@ -231,7 +231,10 @@ struct Reader {
 }  // namespace
 
 std::optional<XNode> read_xml(uint32_t file, const base::SourceMap& sources, int depth, base::Sink& sink) {
-    std::string_view buf = sources.file(file).content;
+    return read_xml(file, std::string_view(sources.file(file).content), depth, sink);
+}
+
+std::optional<XNode> read_xml(uint32_t file, std::string_view buf, int depth, base::Sink& sink) {
     if (buf.size() > kMaxFileBytes) {  // runaway input: refused before any pass looks at it
         sink.error({file, 0}, fmt::format("the file is {:.1f} MB; a manuscript file may be at most {} MB",
                                           static_cast<double>(buf.size()) / (1024 * 1024), kMaxFileBytes >> 20));

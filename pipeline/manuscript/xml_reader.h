@@ -5,6 +5,7 @@
 /// second element outside the root) and turns pugixml's parse errors into
 /// positioned diagnostics.
 #include <optional>
+#include <string_view>
 
 #include "base/diagnostics.h"
 #include "base/source_map.h"
@@ -18,5 +19,10 @@ namespace bb::manuscript {
 /// depth for an included file); elements deeper than kMaxDepth are dropped
 /// with one error. Includes are left in the tree (see includes.h).
 std::optional<XNode> read_xml(uint32_t file, const base::SourceMap& sources, int depth, base::Sink& sink);
+
+/// The same for bytes not registered in a SourceMap yet (the includer parses
+/// files on worker threads and registers them in reading order afterwards);
+/// spans and diagnostics name file `file`. Touches no shared state.
+std::optional<XNode> read_xml(uint32_t file, std::string_view bytes, int depth, base::Sink& sink);
 
 }  // namespace bb::manuscript

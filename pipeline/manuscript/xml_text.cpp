@@ -23,6 +23,11 @@ bool check_characters(std::string_view bytes, uint32_t file, base::Sink& sink) {
         return false;
     }
     for (size_t i = 0; i < bytes.size();) {
+        const unsigned char b = static_cast<unsigned char>(bytes[i]);
+        if (b >= 0x20 && b < 0x80) {  // most of a manuscript: printable ASCII
+            ++i;
+            continue;
+        }
         size_t at = i;
         char32_t cp = base::next_code_point(bytes, i);
         if (!is_xml_char(cp))
@@ -62,7 +67,18 @@ std::string decode_references(std::string_view raw, base::Span at, bool attribut
     std::string out;
     out.reserve(raw.size());
     auto span_of = [&](size_t i) { return base::Span{at.file, at.offset + static_cast<uint32_t>(i)}; };
+    // The bytes that need a look: '&', CR, and per context '<', tab, LF or ']'.
+    auto special = [attribute](char ch) {
+        return ch == '&' || ch == '\r' || (attribute ? ch == '<' || ch == '\n' || ch == '\t' : ch == ']');
+    };
     for (size_t i = 0; i < raw.size(); ++i) {
+        if (!special(raw[i])) {  // copy the plain stretch at once
+            size_t j = i + 1;
+            while (j < raw.size() && !special(raw[j])) ++j;
+            out.append(raw.data() + i, j - i);
+            i = j - 1;
+            continue;
+        }
         char c = raw[i];
         if (c == '\r') {  // CRLF and lone CR are line ends (XML 1.0 §2.11)
             if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
