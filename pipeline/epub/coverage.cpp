@@ -4,8 +4,7 @@
 
 namespace bb::epub {
 
-std::set<char32_t> characters_used(std::string_view text) {
-    std::set<char32_t> out;
+void CharacterCollector::add(std::string_view text) {
     size_t i = 0;
     while (i < text.size()) {
         if (static_cast<unsigned char>(text[i]) < 0x80) {
@@ -16,9 +15,25 @@ std::set<char32_t> characters_used(std::string_view text) {
         // Spaces and invisible format characters need no glyph of their own.
         bool invisible = c == 0xA0 || (c >= 0x2000 && c <= 0x200F) || c == 0x202F || c == 0x2060 || c == 0xFEFF ||
                          c == 0xAD || (c >= 0xFE00 && c <= 0xFE0F);
-        if (!invisible) out.insert(c);
+        if (invisible) continue;
+        if (c < 0x10000) bmp_[c >> 6] |= uint64_t{1} << (c & 63);
+        else beyond_.insert(c);
     }
+}
+
+std::set<char32_t> CharacterCollector::result() const {
+    std::set<char32_t> out;
+    for (size_t w = 0; w < bmp_.size(); ++w)
+        for (uint64_t bits = bmp_[w]; bits; bits &= bits - 1)
+            out.insert(static_cast<char32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
+    out.insert(beyond_.begin(), beyond_.end());
     return out;
+}
+
+std::set<char32_t> characters_used(std::string_view text) {
+    CharacterCollector c;
+    c.add(text);
+    return c.result();
 }
 
 }  // namespace bb::epub

@@ -80,14 +80,10 @@ std::vector<std::string> needed_fallbacks(const style::Sheet& sheet, const std::
 /// Every character a reading system may draw with the embedded fonts: the
 /// text of the documents and the CSS (generated content such as bullets),
 /// plus printable ASCII, which `characters_used` leaves out.
-std::set<char32_t> glyphs_to_keep(const std::vector<ZipEntry>& entries) {
-    std::set<char32_t> keep;
+std::set<char32_t> glyphs_to_keep(const CharacterCollector& text) {
+    std::set<char32_t> keep = text.result();
     for (char32_t c = 0x20; c < 0x7F; ++c) keep.insert(c);
     for (char32_t c : {0xA0, 0xAD, 0x2009, 0x200A, 0x202F}) keep.insert(c);  // spaces drawn from the font
-    for (const auto& e : entries) {
-        auto more = characters_used(e.data);
-        keep.insert(more.begin(), more.end());
-    }
     return keep;
 }
 
@@ -102,7 +98,18 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     // Content first: it tells which images there are (and so the
     // accessibility metadata).
     std::vector<std::string> documents;
-    for (const Chunk& c : plan.chunks()) documents.push_back(c.kind == ChunkKind::Nav ? "" : chapter_document(renderer, c));
+    documents.reserve(plan.chunks().size());
+    // Each chapter is deflated on another core while the next is rendered.
+    ZipOptions zo;
+    zo.level = options.deflate_level;
+    zo.jobs = options.jobs;
+    ZipDeflater deflater(zo);
+    base::progress_phase(options.progress, "writing chapters", plan.chunks().size());
+    for (const Chunk& c : plan.chunks()) {
+        documents.push_back(c.kind == ChunkKind::Nav ? "" : chapter_document(renderer, c));
+        deflater.submit(documents.back());
+        base::progress_advance(options.progress);
+    }
     const std::vector<NavItem> toc = toc_tree(book, plan, sheet);
     for (size_t i = 0; i < plan.chunks().size(); ++i)
         if (plan.chunks()[i].kind == ChunkKind::Nav) documents[i] = nav_document(book, plan, sheet, toc);
@@ -112,6 +119,7 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     entries.push_back({"META-INF/container.xml", kContainer, false});
     entries.push_back({"OEBPS/content.opf", "", false});  // filled in last
     entries.push_back({"OEBPS/toc.ncx", ncx_document(book, toc), false});
+    deflater.submit(entries.back().data);
 
     std::vector<ManifestItem> manifest;
     manifest.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", ""});
@@ -123,13 +131,16 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     }
 
     text::FontSet fonts;
-    const std::vector<std::string> fallbacks = needed_fallbacks(sheet, glyphs_to_keep(entries), fonts, sink);
+    CharacterCollector used;
+    for (const ZipEntry& e : entries) used.add(e.data);
+    const std::vector<std::string> fallbacks = needed_fallbacks(sheet, glyphs_to_keep(used), fonts, sink);
     const std::vector<FontFace> faces = faces_to_embed(sheet, fallbacks);
     manifest.push_back({"css", "css/book.css", "text/css", ""});
     entries.push_back({"OEBPS/css/book.css", stylesheet(sheet, faces, fallbacks), false});
+    used.add(entries.back().data);
     // Each face carries only the glyphs the book can show (HarfBuzz's
     // subsetter, as for the PDF), keeping the layout tables for kerning.
-    const std::set<char32_t> keep = glyphs_to_keep(entries);
+    const std::set<char32_t> keep = glyphs_to_keep(used);
     for (size_t i = 0; i < faces.size(); ++i) {
         std::string error;
         std::string data = text::subset_font(faces[i].source, keep, text::SubsetFor::Epub, error);
@@ -165,7 +176,7 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     entries[2].data = package_document(book, plan, manifest, a11y, options.build_epoch);
 
     std::string error;
-    auto bytes = make_zip(entries, options.build_epoch, error);
+    auto bytes = make_zip(entries, options.build_epoch, error, zo, &deflater);
     if (!bytes) sink.error_in("", "EPUB: " + error);
     return bytes;
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/diagnostics.h"
+#include "base/progress.h"
 #include "model/book.h"
 #include "style/sheet.h"
 
@@ -20,6 +21,13 @@ struct WriteOptions {
     int64_t build_epoch = 0;
     /// The manuscript folder; figures are read from `manuscript_dir/images/`.
     std::string manuscript_dir = "manuscript";
+    /// Threads that deflate the container's files (0: one per core); the
+    /// bytes do not depend on it.
+    unsigned jobs = 0;
+    /// zlib level of the deflated files.
+    int deflate_level = 9;
+    /// Counts the chapters written, for a progress line (may be null).
+    base::Progress* progress = nullptr;
 };
 
 /// The EPUB as bytes. Problems (a missing image or font, a link to an id not

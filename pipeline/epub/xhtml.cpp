@@ -13,12 +13,37 @@ bool allowed_in_xml(char32_t c) {
 }
 }  // namespace
 
+namespace {
+/// ASCII bytes that are copied as they are: all but controls (tab and LF are
+/// fine in text), & < > and CR; in attributes also " tab and LF.
+struct PlainAscii {
+    bool text[128], attribute[128];
+    constexpr PlainAscii() : text(), attribute() {
+        for (int b = 0; b < 128; ++b) {
+            bool plain = (b >= 0x20 || b == '\t' || b == '\n') && b != '&' && b != '<' && b != '>';
+            text[b] = plain;
+            attribute[b] = plain && b != '"' && b != '\t' && b != '\n';
+        }
+    }
+};
+constexpr PlainAscii kPlain;
+}  // namespace
+
 void append_escaped(std::string& out, std::string_view s, bool attribute) {
     out.reserve(out.size() + s.size());
+    const bool* plain = attribute ? kPlain.attribute : kPlain.text;
     size_t i = 0;
     while (i < s.size()) {
+        // Copy the longest stretch of plain ASCII at once.
+        size_t j = i;
+        while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80 && plain[static_cast<unsigned char>(s[j])]) ++j;
+        if (j > i) {
+            out.append(s.data() + i, j - i);
+            i = j;
+            if (i == s.size()) break;
+        }
         unsigned char b = static_cast<unsigned char>(s[i]);
-        if (b < 0x80) {  // fast path for ASCII
+        if (b < 0x80) {  // an ASCII byte that needs escaping
             ++i;
             switch (b) {
                 case '&': out += "&amp;"; continue;

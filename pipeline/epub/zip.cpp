@@ -1,83 +1,287 @@
 #include "epub/zip.h"
 
-#include <zip.h>
+#include <zlib.h>
 
-#include <cstdio>
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
 
 #include "base/env.h"
 
 namespace bb::epub {
 
+// The container is written here rather than by libzip: libzip 1.7 deflates
+// every entry inside zip_close, one after the other, and has no public way to
+// take data deflated elsewhere (notes/libraries.md §2). Deflating the entries
+// on several threads first and then laying out the headers ourselves gives
+// the same archive layout libzip wrote (local header, data, central
+// directory, end record; no extra fields, no data descriptors, no ZIP64).
+
+/// A deflated (or stored) entry, ready to be laid out.
+struct ZipDeflater::Result {
+    std::string data;  ///< the bytes as stored in the archive
+    uint32_t crc = 0;
+    bool deflated = false;
+    std::string error;
+};
+
 namespace {
-std::string zip_message(zip_error_t* e) {
-    std::string m = zip_error_strerror(e);
-    zip_error_fini(e);
-    return m;
+
+using Packed = ZipDeflater::Result;
+
+void put16(std::string& out, uint32_t v) {
+    out += static_cast<char>(v & 0xFF);
+    out += static_cast<char>((v >> 8) & 0xFF);
 }
+
+void put32(std::string& out, uint32_t v) {
+    put16(out, v & 0xFFFF);
+    put16(out, v >> 16);
+}
+
+/// Raw deflate (no zlib header) of `in` at `level`, as libzip does it
+/// (windowBits -15, memLevel 8, default strategy).
+bool deflate_raw(std::string_view in, int level, std::string& out, std::string& error) {
+    z_stream z{};
+    if (deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        error = "cannot start zlib";
+        return false;
+    }
+    out.resize(deflateBound(&z, static_cast<uLong>(in.size())));
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    z.avail_in = static_cast<uInt>(in.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    int rc = deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    if (rc != Z_STREAM_END) {
+        error = "zlib could not deflate the data";
+        return false;
+    }
+    return true;
+}
+
+Packed pack(std::string_view data, bool store, int level) {
+    Packed p;
+    p.crc = static_cast<uint32_t>(
+        crc32_z(crc32_z(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(data.data()), data.size()));
+    // An empty file is stored: deflate would only add bytes (libzip does the same).
+    if (store || data.empty()) return p;
+    p.deflated = deflate_raw(data, level, p.data, p.error);
+    return p;
+}
+
+unsigned thread_count(unsigned jobs) { return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
+
 }  // namespace
 
-std::optional<std::string> make_zip(const std::vector<ZipEntry>& entries, int64_t epoch, std::string& error) {
+struct ZipDeflater::State {
+    struct Job {
+        std::string_view data;
+        bool claimed = false, done = false;
+        Result result;
+    };
+    int level;
+    std::mutex mu;
+    std::condition_variable cv;
+    std::deque<Job> jobs;  // a deque: jobs keep their address as more are added
+    std::unordered_map<const char*, Job*> by_data;
+    size_t next = 0;      // first unclaimed job (claimed in order)
+    size_t finished = 0;  // jobs done
+    bool stop = false;
+    std::vector<std::thread> threads;
+
+    // Runs the next unclaimed job; false when there is none. With `lock` held.
+    bool run_one(std::unique_lock<std::mutex>& lock) {
+        if (next >= jobs.size()) return false;
+        Job& job = jobs[next++];
+        job.claimed = true;
+        lock.unlock();
+        Result r = pack(job.data, false, level);
+        lock.lock();
+        job.result = std::move(r);
+        job.done = true;
+        ++finished;
+        cv.notify_all();
+        return true;
+    }
+    void work() {
+        std::unique_lock lock(mu);
+        for (;;) {
+            cv.wait(lock, [&] { return stop || next < jobs.size(); });
+            if (stop) return;
+            run_one(lock);
+        }
+    }
+};
+
+ZipDeflater::ZipDeflater(const ZipOptions& options) : state_(std::make_unique<State>()) {
+    state_->level = options.level;
+    // The caller's thread is busy preparing the next files: all the other
+    // cores deflate (at least one thread, so preparing and deflating overlap).
+    unsigned workers = std::max(1u, thread_count(options.jobs) - 1);
+    if (options.jobs == 1) workers = 0;
+    for (unsigned k = 0; k < workers; ++k) state_->threads.emplace_back([s = state_.get()] { s->work(); });
+}
+
+ZipDeflater::~ZipDeflater() {
+    {
+        std::lock_guard lock(state_->mu);
+        state_->stop = true;
+    }
+    state_->cv.notify_all();
+    for (auto& t : state_->threads) t.join();
+}
+
+void ZipDeflater::submit(std::string_view data) {
+    std::lock_guard lock(state_->mu);
+    // Short strings live inside the std::string (they move when it moves,
+    // and their old address could later hold other bytes): not worth it.
+    if (data.size() < 256 || state_->by_data.count(data.data())) return;
+    state_->jobs.push_back({data});
+    state_->by_data[data.data()] = &state_->jobs.back();
+    state_->cv.notify_one();
+}
+
+ZipDeflater::Result* ZipDeflater::result(std::string_view data) {
+    State& s = *state_;
+    std::unique_lock lock(s.mu);
+    while (s.run_one(lock)) {
+    }
+    s.cv.wait(lock, [&] { return s.finished == s.jobs.size(); });
+    auto it = s.by_data.find(data.data());
+    if (it == s.by_data.end() || it->second->data.size() != data.size()) return nullptr;
+    return &it->second->result;
+}
+
+std::optional<std::string> make_zip(const std::vector<ZipEntry>& entries, int64_t epoch, std::string& error,
+                                    const ZipOptions& options, ZipDeflater* ahead) {
     // DOS dates start in 1980; clamp earlier build dates instead of wrapping.
     base::UtcTime t = base::utc_time(epoch < 315532800 ? 315532800 : epoch);
     if (t.year > 2107) t = {2107, 12, 31, 23, 59, 58};
-    const zip_uint16_t dos_time = static_cast<zip_uint16_t>((t.hour << 11) | (t.minute << 5) | (t.second / 2));
-    const zip_uint16_t dos_date = static_cast<zip_uint16_t>(((t.year - 1980) << 9) | (t.month << 5) | t.day);
+    const uint32_t dos_time = static_cast<uint32_t>((t.hour << 11) | (t.minute << 5) | (t.second / 2));
+    const uint32_t dos_date = static_cast<uint32_t>(((t.year - 1980) << 9) | (t.month << 5) | t.day);
 
-    zip_error_t zerr;
-    zip_error_init(&zerr);
-    zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &zerr);
-    if (!out) {
-        error = "cannot create a ZIP buffer: " + zip_message(&zerr);
+    // Without ZIP64 every size and offset must fit in 32 bits.
+    constexpr uint64_t kLimit = 0xFFFFFFFFull;
+    if (entries.size() > 0xFFFF) {
+        error = "too many files for a ZIP without ZIP64";
         return std::nullopt;
     }
-    zip_source_keep(out);  // we read the bytes back after zip_close
-    zip_t* za = zip_open_from_source(out, ZIP_TRUNCATE, &zerr);
-    if (!za) {
-        error = "cannot open a ZIP archive: " + zip_message(&zerr);
-        zip_source_free(out);
-        return std::nullopt;
-    }
-    auto fail = [&](const std::string& what) {
-        error = what + ": " + zip_strerror(za);
-        zip_discard(za);
-        zip_source_free(out);
-        return std::nullopt;
-    };
-    for (const ZipEntry& e : entries) {
-        // The data is read at zip_close; `entries` outlives it.
-        zip_source_t* src = zip_source_buffer(za, e.data.data(), e.data.size(), 0);
-        if (!src) return fail("cannot add " + e.name);
-        zip_int64_t i = zip_file_add(za, e.name.c_str(), src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
-        if (i < 0) {
-            zip_source_free(src);
-            return fail("cannot add " + e.name);
+    for (const ZipEntry& e : entries)
+        if (e.data.size() >= kLimit || e.name.size() > 0xFFFF) {
+            error = "file too large for a ZIP without ZIP64: " + e.name;
+            return std::nullopt;
         }
-        auto idx = static_cast<zip_uint64_t>(i);
-        if (zip_set_file_compression(za, idx, e.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, e.store ? 0 : 9) < 0 ||
-            // Not zip_file_set_mtime: it converts with localtime(), so the
-            // bytes would depend on TZ (notes/libraries.md §2).
-            zip_file_set_dostime(za, idx, dos_time, dos_date, 0) < 0 ||
-            zip_file_set_external_attributes(za, idx, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
-            return fail("cannot set the attributes of " + e.name);
-    }
-    if (zip_close(za) < 0) return fail("cannot write the ZIP archive");
 
-    std::string bytes;
-    if (zip_source_open(out) < 0) {
-        error = "cannot read the ZIP buffer";
-        zip_source_free(out);
+    // Deflate on `jobs` threads, each taking the next entry; each entry's
+    // bytes depend on that entry alone, so the archive does not depend on
+    // the number of threads.
+    std::vector<Packed> packed(entries.size());
+    std::vector<size_t> todo;  // entries not deflated in advance
+    for (size_t i = 0; i < entries.size(); ++i) {
+        Packed* done = ahead && !entries[i].store ? ahead->result(entries[i].data) : nullptr;
+        if (done) packed[i] = std::move(*done);  // each result is used once
+        else todo.push_back(i);
+    }
+    unsigned jobs = thread_count(options.jobs);
+    jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, todo.size())));
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t k; (k = next.fetch_add(1)) < todo.size();) {
+            const ZipEntry& e = entries[todo[k]];
+            packed[todo[k]] = pack(e.data, e.store, options.level);
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned k = 1; k < jobs; ++k) threads.emplace_back(work);
+    work();
+    for (auto& th : threads) th.join();
+
+    size_t total = 22;
+    for (size_t i = 0; i < entries.size(); ++i) {
+        if (!packed[i].error.empty()) {
+            error = "cannot compress " + entries[i].name + ": " + packed[i].error;
+            return std::nullopt;
+        }
+        const size_t stored = packed[i].deflated ? packed[i].data.size() : entries[i].data.size();
+        total += 30 + 46 + 2 * entries[i].name.size() + stored;
+    }
+    if (total >= kLimit) {
+        error = "the EPUB is too large for a ZIP without ZIP64";
         return std::nullopt;
     }
-    char buf[1 << 16];
-    zip_int64_t n;
-    while ((n = zip_source_read(out, buf, sizeof buf)) > 0) bytes.append(buf, static_cast<size_t>(n));
-    zip_source_close(out);
-    zip_source_free(out);
-    if (n < 0) {
-        error = "cannot read the ZIP buffer";
-        return std::nullopt;
+
+    // General purpose flags: bit 11, names are UTF-8 (only set when a name is
+    // not ASCII, as libzip does); bit 1, deflated at maximum compression.
+    auto flags_of = [&](size_t i) {
+        uint32_t f = 0;
+        for (unsigned char c : entries[i].name)
+            if (c >= 0x80) f |= 0x0800;
+        if (packed[i].deflated && options.level >= 8) f |= 0x0002;
+        return f;
+    };
+    std::string out;
+    out.reserve(total);
+    std::vector<uint32_t> offsets(entries.size());
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const ZipEntry& e = entries[i];
+        const Packed& p = packed[i];
+        const std::string& body = p.deflated ? p.data : e.data;
+        offsets[i] = static_cast<uint32_t>(out.size());
+        put32(out, 0x04034b50);                   // local file header
+        put16(out, p.deflated ? 20 : 10);         // version needed: 2.0 for deflate
+        put16(out, flags_of(i));
+        put16(out, p.deflated ? 8 : 0);           // method
+        put16(out, dos_time);
+        put16(out, dos_date);
+        put32(out, p.crc);
+        put32(out, static_cast<uint32_t>(body.size()));
+        put32(out, static_cast<uint32_t>(e.data.size()));
+        put16(out, static_cast<uint32_t>(e.name.size()));
+        put16(out, 0);                            // no extra field (mimetype must have none)
+        out += e.name;
+        out += body;
     }
-    return bytes;
+    const uint32_t cd_start = static_cast<uint32_t>(out.size());
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const ZipEntry& e = entries[i];
+        const Packed& p = packed[i];
+        const size_t stored = p.deflated ? p.data.size() : e.data.size();
+        put32(out, 0x02014b50);                   // central directory header
+        put16(out, (3u << 8) | (p.deflated ? 20 : 10));  // made by: UNIX, spec 2.0 / 1.0
+        put16(out, p.deflated ? 20 : 10);
+        put16(out, flags_of(i));
+        put16(out, p.deflated ? 8 : 0);
+        put16(out, dos_time);
+        put16(out, dos_date);
+        put32(out, p.crc);
+        put32(out, static_cast<uint32_t>(stored));
+        put32(out, static_cast<uint32_t>(e.data.size()));
+        put16(out, static_cast<uint32_t>(e.name.size()));
+        put16(out, 0);                            // extra field
+        put16(out, 0);                            // comment
+        put16(out, 0);                            // disk number
+        put16(out, 0);                            // internal attributes
+        put32(out, 0100644u << 16);               // external: a regular file, rw-r--r--
+        put32(out, offsets[i]);
+        out += e.name;
+    }
+    const uint32_t cd_size = static_cast<uint32_t>(out.size()) - cd_start;
+    put32(out, 0x06054b50);                       // end of central directory
+    put16(out, 0);
+    put16(out, 0);
+    put16(out, static_cast<uint32_t>(entries.size()));
+    put16(out, static_cast<uint32_t>(entries.size()));
+    put32(out, cd_size);
+    put32(out, cd_start);
+    put16(out, 0);                                // no comment
+    return out;
 }
 
 }  // namespace bb::epub

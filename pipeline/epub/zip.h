@@ -1,11 +1,13 @@
 #pragma once
-/// OCF packaging (EPUB 3.3 §4): the container as one ZIP, built with libzip in
-/// memory. `mimetype` first, stored, without extra fields; every other entry
-/// deflated; entry order and times fixed, so the same input gives the same
-/// bytes.
+/// OCF packaging (EPUB 3.3 §4): the container as one ZIP, built in memory
+/// with zlib (entries deflated on several threads). `mimetype` first, stored,
+/// without extra fields; every other entry deflated; entry order and times
+/// fixed, so the same input gives the same bytes whatever the thread count.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bb::epub {
@@ -17,9 +19,44 @@ struct ZipEntry {
     bool store = false;  ///< stored (mimetype, already-compressed images) vs deflated
 };
 
+/// How to deflate.
+struct ZipOptions {
+    int level = 9;       ///< zlib level for deflated entries
+    unsigned jobs = 0;   ///< deflating threads; 0 = one per core
+};
+
+/// Deflates files on a background thread while the writer prepares the next
+/// ones (the EPUB's chapters as they are rendered); make_zip then reuses the
+/// results. The output is the same as without it.
+class ZipDeflater {
+public:
+    explicit ZipDeflater(const ZipOptions& options = {});
+    ~ZipDeflater();
+    ZipDeflater(const ZipDeflater&) = delete;
+    ZipDeflater& operator=(const ZipDeflater&) = delete;
+
+    /// Starts deflating `data`. Its bytes must stay where they are, unchanged,
+    /// until make_zip (a std::string of more than a few bytes keeps its buffer
+    /// when moved into a ZipEntry; data under 256 bytes is left to make_zip).
+    /// Submitting the same bytes twice is harmless.
+    void submit(std::string_view data);
+
+    struct Result;
+    /// Waits for (helping with) everything submitted; then the deflated form
+    /// of `data` if it was submitted, else null. For make_zip, which moves
+    /// the result out. Submit with the same level make_zip is given.
+    Result* result(std::string_view data);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
 /// The ZIP of `entries` in the given order, every entry dated `epoch` (UTC,
 /// as DOS time: 2-second resolution). Returns nullopt and sets `error` on
-/// failure. libzip's errors never leave this function.
-std::optional<std::string> make_zip(const std::vector<ZipEntry>& entries, int64_t epoch, std::string& error);
+/// failure (a file or archive past the 4 GB a ZIP without ZIP64 can hold).
+/// `ahead` (may be null) holds entries deflated in advance.
+std::optional<std::string> make_zip(const std::vector<ZipEntry>& entries, int64_t epoch, std::string& error,
+                                    const ZipOptions& options = {}, ZipDeflater* ahead = nullptr);
 
 }  // namespace bb::epub
