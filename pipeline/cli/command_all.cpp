@@ -45,7 +45,10 @@ Runner add_all_command(CLI::App& app) {
         if (!options->quiet) std::printf("%s\nwrote %s/check.txt\n", summary.c_str(), outdir->c_str());
         if (code != kOk) return code;
         if (int c = build_epub(session, *outdir + "/book.epub"); c != kOk) return c;
-        if (int c = build_pdf(session, *outdir + "/book.pdf"); c != kOk) return c;
+        // The book's layout is made once: for the PDF, then for the
+        // handouts' page ranges and the folios they print.
+        typeset::PagedDoc book_layout;
+        if (int c = build_pdf(session, *outdir + "/book.pdf", book_layout); c != kOk) return c;
         // Handouts: one per guide, with handout.yaml beside the book's style
         // (the book's own style when there is none).
         std::filesystem::path handout_style = std::filesystem::path(options->style).parent_path() / "handout.yaml";
@@ -61,6 +64,7 @@ Runner add_all_command(CLI::App& app) {
         for (const auto& g : session.book().guides) job.guides.push_back(&g);
         job.output = *outdir + "/handouts";
         job.layout.image_dir = options->manuscript + "/images";
+        job.book_doc = &book_layout;
         return build_handouts(session, session.sheet(), handout_sheet ? *handout_sheet : session.sheet(), job);
     };
 }

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include "base/atomic_file.h"
 #include "cli/commands.h"
@@ -22,9 +23,18 @@ int build_handouts(Session& session, const style::Sheet& book_sheet, const style
                    const HandoutJob& job) {
     const auto& book = session.book();
     text::FontSet fonts;
-    handout::HandoutMaker maker(book, book_sheet, handout_sheet, job.layout, job.imposition, fonts, session.sink());
+    std::optional<handout::HandoutMaker> maker_storage;
+    if (job.book_doc)
+        maker_storage.emplace(book, *job.book_doc, handout_sheet, job.layout, job.imposition, fonts, session.sink());
+    else
+        maker_storage.emplace(book, book_sheet, handout_sheet, job.layout, job.imposition, fonts, session.sink());
+    handout::HandoutMaker& maker = *maker_storage;
     std::vector<typeset::PagedDoc> docs;
-    for (const model::Guide* g : job.guides) docs.push_back(maker.make(*g));
+    base::progress_phase(session.progress(), "laying out handouts", job.guides.size());
+    for (const model::Guide* g : job.guides) {
+        docs.push_back(maker.make(*g));
+        base::progress_advance(session.progress());
+    }
     if (session.options().strict) session.sink().promote_warnings();
     if (session.report() != kOk) return kInputError;
 
@@ -45,10 +55,12 @@ int build_handouts(Session& session, const style::Sheet& book_sheet, const style
         pdf::PdfInfo info = base_info;
         info.title = title;
         auto bytes = pdf::render(doc, info, session.sink());
+        base::progress_advance(session.progress());
         if (bytes) outputs.push_back({path, std::move(*bytes), doc.pages.size()});
         return bytes.has_value();
     };
     bool ok = true;
+    base::progress_phase(session.progress(), "writing handouts", job.one_per_guide ? docs.size() : 1);
     if (job.one_per_guide) {
         for (size_t i = 0; i < docs.size(); ++i)
             ok = render(docs[i], model::plain_text(job.guides[i]->title), job.output + "/" + job.guides[i]->id + ".pdf") && ok;
@@ -57,6 +69,7 @@ int build_handouts(Session& session, const style::Sheet& book_sheet, const style
         for (const model::Guide* g : job.guides) title += (title.empty() ? "" : "; ") + model::plain_text(g->title);
         ok = render(handout::concatenate(docs), title, job.output);
     }
+    session.clear_progress();
     if (!ok) {
         session.report();
         return kInputError;

@@ -46,7 +46,9 @@ int build_epub(Session& session, const std::string& path) {
     epub::WriteOptions wo;
     wo.build_epoch = session.build_epoch();
     wo.manuscript_dir = session.options().manuscript;
+    wo.progress = session.progress();
     auto size = epub::write_file(path, session.book(), session.sheet(), wo, session.sink());
+    session.clear_progress();
     int code = session.report();
     if (!size) return kInputError;
     if (!session.options().quiet)
@@ -55,6 +57,11 @@ int build_epub(Session& session, const std::string& path) {
 }
 
 int build_pdf(Session& session, const std::string& path) {
+    typeset::PagedDoc layout;
+    return build_pdf(session, path, layout);
+}
+
+int build_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc) {
     auto start = Clock::now();
     // BOOKBUILD_TIMING=1: the time of each stage on stderr (benchmarks).
     const bool timing = std::getenv("BOOKBUILD_TIMING") != nullptr;
@@ -67,13 +74,15 @@ int build_pdf(Session& session, const std::string& path) {
     lo.image_dir = session.options().manuscript + "/images";
     // BOOKBUILD_JOBS=N: threads that set chapters (default: one per core).
     if (const char* j = std::getenv("BOOKBUILD_JOBS")) lo.jobs = static_cast<unsigned>(std::atoi(j));
+    lo.progress = session.progress();
     text::FontSet fonts;
-    typeset::PagedDoc doc = typeset::layout(session.book(), session.sheet(), lo, fonts, session.sink());
+    doc = typeset::layout(session.book(), session.sheet(), lo, fonts, session.sink());
     stage("layout");
     if (session.options().strict) session.sink().promote_warnings();
     if (session.report() != kOk) return kInputError;
 
-    auto bytes = pdf::render(doc, pdf_info(session.book(), session.build_epoch()), session.sink());
+    auto bytes = pdf::render(doc, pdf_info(session.book(), session.build_epoch()), session.sink(), session.progress());
+    session.clear_progress();
     stage("pdf");
     if (!bytes) {
         session.report();

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/session.h"
+#include "typeset/paged_doc.h"
 
 namespace bb::cli {
 
@@ -17,6 +18,10 @@ int build_epub(Session& session, const std::string& path);
 /// "wrote …" unless quiet; BOOKBUILD_TIMING=1 prints stage times,
 /// BOOKBUILD_JOBS=N sets the layout threads. Returns the exit code.
 int build_pdf(Session& session, const std::string& path);
+
+/// build_pdf that also hands back the book's layout in `layout` (for the
+/// handouts of `bookbuild all`, so the book is laid out once).
+int build_pdf(Session& session, const std::string& path, typeset::PagedDoc& layout);
 
 /// A command that loads the book and makes one product file.
 struct ProductCommand {

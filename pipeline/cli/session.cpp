@@ -21,7 +21,7 @@ std::optional<int64_t> source_date_epoch_from_environment() {
 }
 }  // namespace
 
-Session::Session(const CommonOptions& options) : options_(options) {
+Session::Session(const CommonOptions& options) : options_(options), progress_(make_progress_line(options)) {
     env_.strict = options.strict;
     env_.quiet = options.quiet;
     env_.source_date_epoch = source_date_epoch_from_environment();
@@ -45,6 +45,7 @@ bool Session::load() {
 
 int Session::report() {
     const auto& all = sink_.all();
+    if (printed_ < all.size()) clear_progress();
     bool color = options_.diagnostics == "text" && isatty(STDERR_FILENO);
     for (; printed_ < all.size(); ++printed_) {
         const auto& d = all[printed_];
@@ -62,7 +63,9 @@ int Session::report() {
 }
 
 void Session::status(const std::string& line) const {
-    if (!options_.quiet) std::fprintf(stderr, "%s\n", line.c_str());
+    if (options_.quiet) return;
+    if (progress_) progress_->clear();
+    std::fprintf(stderr, "%s\n", line.c_str());
 }
 
 void Session::fail(const std::string& file, const std::string& message) {

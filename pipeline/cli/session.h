@@ -2,6 +2,7 @@
 /// One run of a command: loads the style and the manuscript, prints every
 /// diagnostic, and decides the exit code. Only the CLI touches the file
 /// system, the clock and the environment (design.md).
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "base/env.h"
 #include "base/source_map.h"
 #include "cli/options.h"
+#include "cli/progress_line.h"
 #include "model/book.h"
 #include "style/sheet.h"
 
@@ -32,6 +34,14 @@ public:
     /// Prints an error that has no source position and makes the run fail.
     void fail(const std::string& file, const std::string& message);
 
+    /// The progress line for long stages (nullptr when stderr is not a
+    /// terminal, or with -q). Erased before diagnostics and status lines.
+    base::Progress* progress() { return progress_.get(); }
+    /// Erases the progress line (before writing to stdout).
+    void clear_progress() {
+        if (progress_) progress_->clear();
+    }
+
     const CommonOptions& options() const { return options_; }
     base::Env& env() { return env_; }
     base::SourceMap& sources() { return sources_; }
@@ -48,6 +58,7 @@ private:
     base::Sink sink_;
     std::optional<model::Book> book_;
     std::optional<style::Sheet> sheet_;
+    std::unique_ptr<ProgressLine> progress_;
     size_t printed_ = 0;
     bool dropped_reported_ = false;
 };

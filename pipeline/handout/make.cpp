@@ -15,14 +15,28 @@ HandoutMaker::HandoutMaker(const model::Book& book, const style::Sheet& book_she
       layout_(std::move(layout)),
       imposition_(imposition),
       fonts_(fonts),
-      sink_(sink) {
+      sink_(sink),
+      book_doc_(&own_book_doc_) {
     typeset::LayoutOptions lo;
     lo.image_dir = layout_.image_dir;
-    book_doc_ = typeset::layout(book, book_sheet, lo, fonts, sink);
-    folios_ = anchor_folios(book_doc_);
+    own_book_doc_ = typeset::layout(book, book_sheet, lo, fonts, sink);
+    folios_ = anchor_folios(own_book_doc_);
 }
 
-BookPlace HandoutMaker::place(const model::Guide& guide) const { return find_place(book_doc_, book_, guide.id); }
+HandoutMaker::HandoutMaker(const model::Book& book, const typeset::PagedDoc& book_doc,
+                           const style::Sheet& handout_sheet, HandoutOptions layout, impose::Options imposition,
+                           text::FontSet& fonts, base::Sink& sink)
+    : book_(book),
+      sheet_(handout_sheet),
+      layout_(std::move(layout)),
+      imposition_(imposition),
+      fonts_(fonts),
+      sink_(sink),
+      book_doc_(&book_doc) {
+    folios_ = anchor_folios(book_doc);
+}
+
+BookPlace HandoutMaker::place(const model::Guide& guide) const { return find_place(*book_doc_, book_, guide.id); }
 
 typeset::PagedDoc HandoutMaker::make(const model::Guide& guide) {
     BookRefs refs{place(guide), folios_};

@@ -21,6 +21,15 @@ public:
     /// `sink` too: the handout inherits its problems).
     HandoutMaker(const model::Book& book, const style::Sheet& book_sheet, const style::Sheet& handout_sheet,
                  HandoutOptions layout, impose::Options imposition, text::FontSet& fonts, base::Sink& sink);
+    /// Uses `book_doc`, the book already laid out with the book's style (by
+    /// `bookbuild all` for the PDF), instead of laying it out again; it must
+    /// outlive the maker.
+    HandoutMaker(const model::Book& book, const typeset::PagedDoc& book_doc, const style::Sheet& handout_sheet,
+                 HandoutOptions layout, impose::Options imposition, text::FontSet& fonts, base::Sink& sink);
+
+    // book_doc_ may point into this object.
+    HandoutMaker(const HandoutMaker&) = delete;
+    HandoutMaker& operator=(const HandoutMaker&) = delete;
 
     /// The handout of `guide`, imposed.
     typeset::PagedDoc make(const model::Guide& guide);
@@ -34,7 +43,8 @@ private:
     impose::Options imposition_;
     text::FontSet& fonts_;
     base::Sink& sink_;
-    typeset::PagedDoc book_doc_;
+    typeset::PagedDoc own_book_doc_;      ///< the book's layout when the maker made it
+    const typeset::PagedDoc* book_doc_;  ///< the book's layout in use
     std::map<std::string, std::string> folios_;
 };
 
