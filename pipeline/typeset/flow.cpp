@@ -43,6 +43,18 @@ const text::ParagraphResult& LayoutCache::paragraph(const std::string& key,
     return *it->second;
 }
 
+text::ParagraphResult LayoutCache::take(const std::string& key, const std::function<text::ParagraphResult()>& make) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (auto it = paragraphs_.find(key); it != paragraphs_.end()) {
+            text::ParagraphResult r = std::move(*it->second);
+            paragraphs_.erase(it);
+            return r;
+        }
+    }
+    return make();
+}
+
 Flow::Flow(const style::Sheet& sheet, FontBook& fonts, const text::Hyphenator* hyphenator, std::string lang,
            base::Sink& sink, LayoutCache* cache)
     : sheet_(sheet), fonts_(fonts), hyphenator_(hyphenator), lang_(std::move(lang)), sink_(sink), cache_(cache) {
@@ -193,7 +205,11 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
             raw(r.text.size());
             key += r.text;
         }
-        result = &cache_->paragraph(key, [&] { return text::set_paragraph(runs, o); });
+        auto make = [&] { return text::set_paragraph(runs, o); };
+        if (cache_->consuming())
+            uncached = cache_->take(key, make);
+        else
+            result = &cache_->paragraph(key, make);
     } else {
         uncached = text::set_paragraph(runs, o);
     }

@@ -47,8 +47,15 @@ public:
     /// The cached result for `key`, computing it with `make` on a miss.
     const text::ParagraphResult& paragraph(const std::string& key,
                                            const std::function<text::ParagraphResult()>& make);
+    /// From now on (the last pass) results are handed out once: `take`
+    /// moves the entry out of the cache (computing it when absent, e.g. a
+    /// second paragraph with the same key).
+    void consume() { consume_ = true; }
+    bool consuming() const { return consume_; }
+    text::ParagraphResult take(const std::string& key, const std::function<text::ParagraphResult()>& make);
 
 private:
+    bool consume_ = false;
     std::mutex mutex_;
     std::unordered_map<std::string, std::unique_ptr<text::ParagraphResult>> paragraphs_;
 };

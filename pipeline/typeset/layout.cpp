@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <map>
 #include <thread>
 
@@ -140,33 +144,59 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
             hyphenator = nullptr;
         }
     }
-    // Lay out until every anchor lands on the page the previous pass
-    // assumed; only the last pass's diagnostics are kept, so each problem
-    // is reported once.
+    // Measure-only passes (slab heights, keeps and anchors; no items) until
+    // every anchor lands on the page the pass before assumed, then one full
+    // pass with those pages: the same book as laying out fully each time
+    // (a measure pass breaks lines and pages exactly as a full one), with one
+    // PagedDoc alive at a time. Only the full pass's diagnostics are kept, so
+    // each problem is reported once.
+    const bool timing = std::getenv("BOOKBUILD_TIMING") != nullptr;
+    auto timed = [&](const char* what, int pass, auto&& run) {
+        auto t0 = std::chrono::steady_clock::now();
+        std::clock_t c0 = std::clock();
+        run();
+        if (timing)
+            std::fprintf(stderr, "timing: layout pass %d (%s) %lld ms, %lld ms CPU\n", pass, what,
+                         static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                    std::chrono::steady_clock::now() - t0)
+                                                    .count()),
+                         static_cast<long long>((std::clock() - c0) * 1000 / CLOCKS_PER_SEC));
+    };
     PageMap assumed;
-    bool have_assumed = false;
-    PagedDoc doc;
-    base::Sink last(sink.limit());
+    bool have_assumed = false, settled = false;
     LayoutCache cache;
     int pass = 0;
-    for (pass = 1; pass <= std::max(1, options.max_passes); ++pass) {
-        base::Sink scratch(sink.limit());
-        // The first pass only finds the pages of anchors: it draws nothing.
-        const bool measure_only = !have_assumed && options.max_passes > 1;
-        doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache,
-                          measure_only, scratch);
-        last = std::move(scratch);
-        PageMap now = page_map(doc);
-        if (have_assumed && now == assumed) break;
-        assumed = std::move(now);
-        have_assumed = true;
+    if (options.max_passes > 1) {
+        while (pass < options.max_passes && !settled) {
+            ++pass;
+            base::Sink scratch(sink.limit());
+            PageMap now;
+            timed("measure", pass, [&] {
+                now = page_map(layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr,
+                                           cache, true, scratch));
+            });
+            settled = have_assumed && now == assumed;
+            if (!settled) {
+                assumed = std::move(now);
+                have_assumed = true;
+            }
+        }
+        if (!settled)
+            sink.warning(book.meta.span, fmt::format("page references did not settle after {} layout passes; some "
+                                                     "may be off by a page",
+                                                     options.max_passes));
     }
-    if (pass > options.max_passes && options.max_passes > 1)
-        sink.warning(book.meta.span, fmt::format("page references did not settle after {} layout passes; some "
-                                                 "may be off by a page",
-                                                 options.max_passes));
+    // The last use of each cached paragraph: the full pass takes them out of
+    // the cache, so the cache shrinks as the document grows.
+    cache.consume();
+    base::Sink last(sink.limit());
+    PagedDoc doc;
+    timed("full", pass + 1, [&] {
+        doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache, false,
+                          last);
+    });
     for (const auto& d : last.all()) sink.add(d);
-    if (stats) stats->passes = std::min(pass, options.max_passes);
+    if (stats) stats->passes = pass + 1;
     return doc;
 }
 

@@ -154,7 +154,7 @@ void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<
                 shift(item, left, top + y);
                 page.items.push_back(std::move(item));
             }
-            s.items.clear();
+            std::vector<Item>().swap(s.items);  // its buffer too: the galley lives until the book is paged
             for (LinkArea l : s.links) {
                 l.page = index;
                 l.x += left;
