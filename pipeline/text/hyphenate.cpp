@@ -45,7 +45,9 @@ char32_t to_lower(char32_t cp) {
     return loc ? static_cast<char32_t>(towlower_l(static_cast<wint_t>(cp), loc)) : cp;
 }
 
-bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+bool is_apostrophe(char32_t cp) {
+    return cp == '\'' || cp == 0x2019;
+}
 
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
@@ -111,7 +113,12 @@ struct Hyphenator::Impl {
     std::mutex mutex;
     iconv_t to_dict = reinterpret_cast<iconv_t>(-1);
     bool utf8 = true;
-    std::unordered_map<std::string, std::vector<size_t>> memo;
+    /// Looked up by string_view (no key copy for a word seen before).
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::vector<size_t>, Hash, std::equal_to<>> memo;
 };
 
 Hyphenator::Hyphenator(std::string_view lang, HyphenationLimits limits, const std::string& dir)
@@ -143,9 +150,12 @@ Hyphenator::~Hyphenator() {
 
 std::vector<size_t> Hyphenator::points(std::string_view word) const {
     if (!dict_ || word.empty()) return {};
+    // Fewer bytes than min_word means fewer characters: no point to find,
+    // and most words of a text are that short (no lock, no look-up).
+    if (word.size() < static_cast<size_t>(std::max(limits_.min_word, 1))) return {};
     std::lock_guard<std::mutex> lock(impl_->mutex);
+    if (auto it = impl_->memo.find(word); it != impl_->memo.end()) return it->second;
     std::string key(word);
-    if (auto it = impl_->memo.find(key); it != impl_->memo.end()) return it->second;
 
     // Decode with offsets; offsets has one extra entry: the end.
     std::vector<char32_t> cps;
@@ -208,8 +218,8 @@ std::vector<size_t> Hyphenator::points(std::string_view word) const {
                 char** rep = nullptr;
                 int* pos = nullptr;
                 int* cut = nullptr;
-                hnj_hyphen_hyphenate3(dict, input.c_str(), static_cast<int>(input.size()), hy.data(), nullptr,
-                                      &rep, &pos, &cut, limits_.min_before, limits_.min_after, 0, 0);
+                hnj_hyphen_hyphenate3(dict, input.c_str(), static_cast<int>(input.size()), hy.data(), nullptr, &rep,
+                                      &pos, &cut, limits_.min_before, limits_.min_after, 0, 0);
                 // hy[c] & 1: a break after CHARACTER c of the segment.
                 for (size_t c = 0; c + 1 < n; ++c) {
                     if (!(hy[c] & 1)) continue;
@@ -257,8 +267,8 @@ const Hyphenator& hyphenator_for(std::string_view lang, HyphenationLimits limits
     std::string file = hyphenation_dictionary(lang);
     std::string canonical = file.empty() ? std::string() : std::filesystem::canonical(file, ec).string();
     if (ec) canonical = file;
-    std::string key = canonical + "|" + std::to_string(limits.min_word) + "|" +
-                      std::to_string(limits.min_before) + "|" + std::to_string(limits.min_after);
+    std::string key = canonical + "|" + std::to_string(limits.min_word) + "|" + std::to_string(limits.min_before) +
+                      "|" + std::to_string(limits.min_after);
     std::lock_guard<std::mutex> lock(mutex);
     auto& slot = cache[key];
     if (!slot) slot = std::make_unique<Hyphenator>(lang, limits);
