@@ -67,6 +67,8 @@ bool starts_with_at(const std::vector<char32_t>& cps, size_t i, std::string_view
 }
 
 bool url_at(const std::vector<char32_t>& cps, size_t i) {
+    const char32_t c = cps[i] | 0x20;  // ASCII lower case
+    if (c != 'h' && c != 'm' && c != 'w') return false;  // checked at every word's start
     return starts_with_at(cps, i, "http://") || starts_with_at(cps, i, "https://") ||
            starts_with_at(cps, i, "mailto:") || starts_with_at(cps, i, "www.");
 }
