@@ -229,6 +229,17 @@ void apply_typography(const std::vector<TextRun>& runs, const TypographyOptions&
             continue;
         }
         copy();
+        // The rest of a word (ASCII letters and digits after a letter or
+        // digit) can neither open a URL nor need a change: copied at once.
+        if (c < 0x80 && is_word(c)) {
+            size_t j = i + 1;
+            while (j < n && f.run[j] == r && f.cps[j] < 0x80 && is_word(f.cps[j])) ++j;
+            if (j > i + 1) {
+                pending_to = j < n && f.run[j] == r ? f.off[j] : runs[r].text->size();
+                prev = f.cps[j - 1];
+                i = j - 1;
+            }
+        }
     }
     flush();
     // The old text's buffer stays in `out` for the next call.
