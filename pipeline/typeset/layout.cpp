@@ -1,6 +1,7 @@
 #include "typeset/layout.h"
 
 #include <fmt/format.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <atomic>
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <thread>
 
 #include "text/hyphenate.h"
@@ -164,7 +166,8 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     };
     PageMap assumed;
     bool have_assumed = false, settled = false;
-    LayoutCache cache;
+    auto cache_owner = std::make_unique<LayoutCache>();
+    LayoutCache& cache = *cache_owner;
     int pass = 0;
     if (options.max_passes > 1) {
         while (pass < options.max_passes && !settled) {
@@ -195,6 +198,12 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
         doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache, false,
                           last);
     });
+    // What is left in the cache (paragraphs set for page numbers that were
+    // not the final ones) was allocated by the chapter threads, in their own
+    // malloc arenas: give those pages back to the system before the PDF
+    // writer allocates its document on the main thread's arena.
+    cache_owner.reset();
+    malloc_trim(0);
     for (const auto& d : last.all()) sink.add(d);
     if (stats) stats->passes = pass + 1;
     return doc;
