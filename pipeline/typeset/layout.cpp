@@ -49,10 +49,21 @@ void label_pages(PagedDoc& doc, const std::vector<Chapter>& chapters) {
     if (body < doc.pages.size()) doc.labels.push_back(LabelRange{body, LabelStyle::Decimal, 1});
 }
 
-/// One complete layout with page references taken from `pages`.
+/// A chapter as a measure pass set it, with every folio it printed: the
+/// next measure pass sets it again only when one of those changed (a
+/// chapter's lines depend on the rest of the book only through them).
+struct MeasuredChapter {
+    bool valid = false;
+    std::vector<std::pair<std::string, std::string>> reads;  ///< anchor, folio printed
+    Galley galley;
+};
+
+/// One complete layout with page references taken from `pages`. `memo`
+/// (measure passes only; may be null) keeps each chapter's galley between
+/// passes.
 PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
                      FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, LayoutCache& cache,
-                     bool measure_only, base::Sink& sink) {
+                     bool measure_only, base::Sink& sink, std::vector<MeasuredChapter>* memo = nullptr) {
     PageOf page_of = [pages](const std::string& anchor) -> std::string {
         if (!pages) return "00";  // first pass: a placeholder of typical width
         auto it = pages->find(anchor);
@@ -76,14 +87,34 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     std::vector<Galley> galleys(chapters.size());
     std::vector<base::Sink> sinks(chapters.size(), base::Sink(sink.limit()));
     std::atomic<size_t> next{0};
+    if (memo) memo->resize(chapters.size());
     auto work = [&] {
         for (size_t i = next++; i < chapters.size(); i = next++) {
+            MeasuredChapter* m = memo ? &(*memo)[i] : nullptr;
+            if (m && m->valid && std::all_of(m->reads.begin(), m->reads.end(), [&](const auto& r) {
+                    return page_of(r.first) == r.second;
+                })) {
+                galleys[i] = m->galley;
+                base::progress_advance(options.progress);
+                continue;
+            }
+            std::vector<std::pair<std::string, std::string>> reads;
+            FlowContext own{options.image_dir, [&](const std::string& anchor) {
+                                std::string folio = page_of(anchor);
+                                reads.emplace_back(anchor, folio);
+                                return folio;
+                            }};
             Flow f(sheet, fonts, hyphenator, book.lang, sinks[i], &cache);
             f.set_measure_only(measure_only);
-            flow_chapter(f, chapters[i], book, sheet, ctx, sinks[i]);
+            flow_chapter(f, chapters[i], book, sheet, m ? own : ctx, sinks[i]);
             base::progress_advance(options.progress);
             for (Slab& s : f.galley().slabs) s.chapter = static_cast<uint32_t>(i + 1);
             galleys[i] = std::move(f.galley());
+            if (m) {
+                m->valid = true;
+                m->reads = std::move(reads);
+                m->galley = galleys[i];
+            }
         }
     };
     unsigned jobs = options.jobs ? options.jobs : std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
@@ -166,6 +197,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     };
     PageMap assumed;
     bool have_assumed = false, settled = false;
+    std::vector<MeasuredChapter> measured;
     auto cache_owner = std::make_unique<LayoutCache>();
     LayoutCache& cache = *cache_owner;
     int pass = 0;
@@ -176,7 +208,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
             PageMap now;
             timed("measure", pass, [&] {
                 now = page_map(layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr,
-                                           cache, true, scratch));
+                                           cache, true, scratch, &measured));
             });
             settled = have_assumed && now == assumed;
             if (!settled) {
@@ -189,6 +221,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                                                      "may be off by a page",
                                                      options.max_passes));
     }
+    std::vector<MeasuredChapter>().swap(measured);
     // The last use of each cached paragraph: the full pass takes them out of
     // the cache, so the cache shrinks as the document grows.
     cache.consume();
