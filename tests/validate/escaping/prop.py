@@ -151,9 +151,8 @@ def pdf_form(s):
     mark from its base), no U+FFFD (what pdftotext prints for a glyph without
     text), and only characters some font of the book has (others cannot be
     shown in print). The EPUB check compares every character exactly.
-    Astral characters (above U+FFFF) are left out here: pdftotext gives U+FFFD
-    for them although a fallback font has the glyph (known, issue 8 report:
-    the PDF's ToUnicode map loses them)."""
+    Astral characters (above U+FFFF) are left out here: the PDF writer cannot
+    encode them and prints U+FFFD with a positioned warning (checked below)."""
     s = unicodedata.normalize("NFD", s)
     return "".join(c for c in s if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf", "Mn", "Me", "Co", "Cn")
                    and c not in "-\u2010\u00ad\ufffd" and ord(c) in COVERED and ord(c) <= 0xFFFF)
@@ -229,6 +228,9 @@ def main():
             fail(f"{tag}: epub exit {res_e.returncode}, pdf exit {res_p.returncode}: {(res_e.stderr + res_p.stderr)[:600]}")
             continue
         built += 1
+        if any(ord(c) > 0xFFFF for k in FIELDS if k not in EPUB_ONLY for c in values[k]) and not re.search(
+                r"book\.xml:\d+:\d+: warning: U\+1[0-9A-F]{4} is outside the Basic Multilingual Plane", res_p.stderr):
+            fail(f"{tag}: an astral character printed without its warning")
         with zipfile.ZipFile(epub) as z:
             for name in z.namelist():
                 if name.endswith(".xhtml") or name.endswith(".opf") or name.endswith(".ncx"):
