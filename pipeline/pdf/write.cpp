@@ -192,6 +192,11 @@ private:
     /// touches it stays on this thread).
     bool draw_pages() {
         const size_t n = doc_.pages.size();
+        // One Pages node holds at most HPDF_LIMIT_MAX_ARRAY (32,767) kids: a
+        // book of 5,000 guides has more pages, so big books get a two-level
+        // page tree (which viewers also prefer); smaller ones keep one node.
+        if (n > 8191 && HPDF_SetPagesConfiguration(d_.pdf, 256) != HPDF_OK)
+            return failed("cannot set up the page tree");
         std::vector<PageResources> resources(n);
         for (size_t i = 0; i < n; ++i) {
             const typeset::Page& p = doc_.pages[i];
