@@ -44,11 +44,11 @@ Runner add_all_command(CLI::App& app) {
         }
         if (!options->quiet) std::printf("%s\nwrote %s/check.txt\n", summary.c_str(), outdir->c_str());
         if (code != kOk) return code;
-        if (int c = build_epub(session, *outdir + "/book.epub"); c != kOk) return c;
-        // The book's layout is made once: for the PDF, then for the
-        // handouts' page ranges and the folios they print.
+        // The book's layout is made once: for the PDF, then for the EPUB's
+        // page-list, the handouts' page ranges and the folios they print.
         typeset::PagedDoc book_layout;
         if (int c = build_pdf(session, *outdir + "/book.pdf", book_layout); c != kOk) return c;
+        if (int c = build_epub(session, *outdir + "/book.epub", &book_layout); c != kOk) return c;
         // Handouts: one per guide, with handout.yaml beside the book's style
         // (the book's own style when there is none).
         std::filesystem::path handout_style = std::filesystem::path(options->style).parent_path() / "handout.yaml";

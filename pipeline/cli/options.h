@@ -14,6 +14,9 @@ struct CommonOptions {
     bool strict = false;
     bool quiet = false;
     std::string diagnostics = "text";  ///< text | json
+    /// epub: lay the book out as the PDF to give the EPUB the print
+    /// edition's page-list (--no-page-list turns it off).
+    bool page_list = true;
 };
 
 /// Adds -m, -s, --strict, --diagnostics, -q to a subcommand; -o is added by

@@ -1,14 +1,18 @@
 #include "cli/products.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 
 #include "base/atomic_file.h"
 #include "epub/write.h"
 #include "pdf/write.h"
 #include "text/font_metrics.h"
 #include "typeset/layout.h"
+#include "typeset/print_edition.h"
 
 namespace bb::cli {
 
@@ -39,11 +43,43 @@ pdf::PdfInfo pdf_info(const model::Book& book, int64_t epoch) {
     return info;
 }
 
+/// The print edition's pages from the book's layout.
+model::PrintEdition print_edition_of(const Session& session, const typeset::PagedDoc& layout) {
+    const style::Sheet& s = session.sheet();
+    constexpr double kPtPerMm = 72 / 25.4;
+    std::string source = fmt::format("{}, print edition ({} pages, {:.0f} x {:.0f} mm)", session.book().meta.title,
+                                     layout.pages.size(), s.page.width / kPtPerMm, s.page.height / kPtPerMm);
+    return typeset::print_edition(layout, source);
+}
+
 }  // namespace
 
-int build_epub(Session& session, const std::string& path) {
+int build_epub(Session& session, const std::string& path) { return build_epub(session, path, nullptr); }
+
+int build_epub(Session& session, const std::string& path, const typeset::PagedDoc* print_layout) {
     auto start = Clock::now();
+    std::optional<model::PrintEdition> print;
+    if (session.options().page_list) {
+        typeset::PagedDoc own;
+        if (!print_layout) {
+            // The print layout's own warnings (an overfull line, say) are the
+            // PDF's business; an EPUB build reports only its own problems.
+            base::Sink scratch;
+            typeset::LayoutOptions lo;
+            lo.image_dir = session.options().manuscript + "/images";
+            lo.progress = session.progress();
+            text::FontSet fonts;
+            own = typeset::layout(session.book(), session.sheet(), lo, fonts, scratch);
+            if (scratch.has_errors())
+                session.sink().warning(session.book().meta.span,
+                                       "the print layout failed (bookbuild pdf says why); the EPUB has no page-list");
+            else
+                print_layout = &own;
+        }
+        if (print_layout) print = print_edition_of(session, *print_layout);
+    }
     epub::WriteOptions wo;
+    wo.print = print ? &*print : nullptr;
     wo.build_epoch = session.build_epoch();
     wo.manuscript_dir = session.options().manuscript;
     wo.progress = session.progress();
@@ -107,6 +143,10 @@ Runner add_product_command(CLI::App& app, const ProductCommand& product) {
     cmd->footer(product.footer);
     add_common_options(*cmd, *options, "styles/default.yaml");
     cmd->add_option("-o,--output", options->output, product.output_help)->capture_default_str();
+    if (product.page_list_option)
+        cmd->add_flag("!--no-page-list", options->page_list,
+                      "Leave out the print edition's page-list (page-break markers and the nav's list of pages); "
+                      "saves laying the book out as the PDF");
     auto build = product.build;
     return [cmd, options, build]() -> int {
         if (!cmd->parsed()) return -1;

@@ -11,8 +11,11 @@
 namespace bb::cli {
 
 /// Writes the EPUB to `path` (atomically). Prints "wrote …" unless quiet.
-/// Returns the exit code.
+/// Unless --no-page-list, the EPUB gets the print edition's page-list: from
+/// `print_layout` when given (`all` lays the book out once), else from a
+/// layout made here. Returns the exit code.
 int build_epub(Session& session, const std::string& path);
+int build_epub(Session& session, const std::string& path, const typeset::PagedDoc* print_layout);
 
 /// Lays the book out and writes the PDF to `path` (atomically). Prints
 /// "wrote …" unless quiet; BOOKBUILD_TIMING=1 prints stage times,
@@ -31,6 +34,7 @@ struct ProductCommand {
     const char* output_help;     ///< help text of -o
     const char* footer;          ///< what it does, with an example
     int (*build)(Session&, const std::string&);
+    bool page_list_option = false;  ///< offers --no-page-list (epub)
 };
 
 /// Registers a product command with the common options and -o; its runner

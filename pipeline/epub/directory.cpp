@@ -75,12 +75,14 @@ void entry(Renderer& r, Xml& x, const model::Entry& e) {
 }
 
 void link_list(Renderer& r, Xml& x, const std::string& label, const std::vector<std::pair<std::string, std::string>>& links,
-               model::Span span) {
+               const model::Topic& topic) {
+    const model::Span span = topic.span;
     if (links.empty()) return;
     x.element("p", {{"class", "topic-list-label"}}, label).line();
     x.open("ul", {{"class", "topic-links"}}).line();
     for (const auto& [id, text] : links) {
         x.open("li");
+        r.place(x, model::print_key("topic", span, id));
         r.link_to(x, id, text, span);
         x.close().line();
     }
@@ -91,6 +93,7 @@ void by_topic(Renderer& r, Xml& x) {
     const model::Book& book = r.book();
     if (!r.plan().has(kByTopicId)) return;
     x.open("section", {{"id", kByTopicId}, {"class", "by-topic"}}).line();
+    r.place(x, model::print_key("by-topic", book.directory.span));
     x.element("h2", {}, r.sheet().label("directory-by-topic", "Browse by topic")).line();
     for (const auto& t : book.topics) {
         if (!r.plan().has(t.id)) continue;  // a topic nothing uses is left out
@@ -102,9 +105,10 @@ void by_topic(Renderer& r, Xml& x) {
             for (const auto& id : e.topics)
                 if (id == t.id) entries.emplace_back(e.id, model::plain_text(e.name));
         x.open("section", {{"id", t.id}, {"class", "topic"}}).line();
+        r.place(x, model::print_key("topic", t.span));
         x.element("h3", {}, t.name).line();
-        link_list(r, x, r.sheet().label("guides", "Guides"), guides, t.span);
-        link_list(r, x, r.sheet().label("in-the-directory", "In the directory"), entries, t.span);
+        link_list(r, x, r.sheet().label("guides", "Guides"), guides, t);
+        link_list(r, x, r.sheet().label("in-the-directory", "In the directory"), entries, t);
         x.close().line();
     }
     x.close().line();

@@ -13,6 +13,7 @@ void callout(Renderer& r, Xml& x, const char* kind, const style::CalloutStyle& s
              const model::Callout& c) {
     x.open("section", {{"class", fmt::format("callout callout-{}", kind)}}).line();
     x.open("h2", {{"class", "callout-head"}});
+    r.place(x, model::print_key("callout", c.span));
     x.element("span", {{"class", "callout-label"}}, style.label.empty() ? fallback_label : style.label);
     if (!c.title.empty()) {
         x.text(" ");
@@ -47,6 +48,7 @@ void books(Renderer& r, Xml& x, const model::Books& b) {
     x.open("ul", {{"class", "book-list"}}).line();
     for (const auto& book : b.books) {
         x.open("li");
+        r.place(x, model::print_key("book", book.span));
         if (!book.url.empty()) x.open("a", {{"href", book.url}, {"class", "external"}});
         x.element("cite", {}, book.title);
         if (!book.url.empty()) x.close();
@@ -72,6 +74,7 @@ void practitioners(Renderer& r, Xml& x, const model::Practitioners& p) {
     for (const auto& id : p.entries) {
         const model::Entry* e = r.book().find_entry(id);
         x.open("li");
+        r.place(x, model::print_key("practitioner", p.span, id));
         if (!e) {
             r.sink().error(p.span, fmt::format("EPUB: directory entry '{}' is not in the book", id));
             x.text(id);
@@ -99,6 +102,7 @@ void related(Renderer& r, Xml& x, const model::Related& rel) {
     for (const auto& id : rel.guides) {
         const model::Guide* g = r.book().find_guide(id);
         x.open("li");
+        r.place(x, model::print_key("related", rel.span, id));
         r.link_to(x, id, g ? model::plain_text(g->title) : id, rel.span);
         x.close().line();
     }

@@ -2,6 +2,10 @@
 
 namespace bb::epub {
 
+namespace {
+bool positioned(const model::PrintPage& page) { return !page.key.empty() || page.text.known(); }
+}  // namespace
+
 PageMarks::PageMarks(const model::PrintEdition* print, const Plan& plan) {
     if (!print) return;
     pages_ = print->pages;
@@ -29,7 +33,7 @@ void PageMarks::marker(Xml& x, size_t page) {
 
 size_t PageMarks::next_positioned() const {
     size_t j = cursor_;
-    while (j < queue_.size() && !pages_[queue_[j]].text.known()) ++j;
+    while (j < queue_.size() && !positioned(pages_[queue_[j]])) ++j;
     return j;
 }
 
@@ -41,7 +45,7 @@ std::string PageMarks::begin(size_t chunk) {
     // Pages before the chunk's first text (the title page and the rest of
     // the front matter) begin where the file begins.
     Xml x;
-    while (cursor_ < queue_.size() && !pages_[queue_[cursor_]].text.known()) marker(x, queue_[cursor_++]);
+    while (cursor_ < queue_.size() && !positioned(pages_[queue_[cursor_]])) marker(x, queue_[cursor_++]);
     return x.finish();
 }
 
@@ -51,7 +55,7 @@ void PageMarks::text(Xml& x, std::string_view text, base::Span span) {
         const size_t j = next_positioned();
         if (j == queue_.size()) break;
         const model::PrintPage& page = pages_[queue_[j]];
-        if (page.text.file != span.file || page.text.offset != span.offset || page.byte < written ||
+        if (!page.key.empty() || page.text.file != span.file || page.text.offset != span.offset || page.byte < written ||
             page.byte > text.size())
             break;
         // A page that begins inside a word (the print edition hyphenated it
@@ -64,6 +68,12 @@ void PageMarks::text(Xml& x, std::string_view text, base::Span span) {
         for (; cursor_ <= j; ++cursor_) marker(x, queue_[cursor_]);
     }
     x.text(text.substr(written));
+}
+
+void PageMarks::place(Xml& x, const std::string& key) {
+    const size_t j = next_positioned();
+    if (j == queue_.size() || pages_[queue_[j]].key != key) return;
+    for (; cursor_ <= j; ++cursor_) marker(x, queue_[cursor_]);
 }
 
 std::string PageMarks::finish() {

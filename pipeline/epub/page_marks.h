@@ -33,6 +33,9 @@ public:
     /// Writes `text` (a model Text inline at `span`) with the markers of the
     /// pages that begin inside it.
     void text(Xml& x, std::string_view text, base::Span span);
+    /// At the place `key` (model::print_key) names: the markers of the
+    /// pages that begin there.
+    void place(Xml& x, const std::string& key);
     /// The markers of the chunk not yet written (end of its file).
     std::string finish();
 

@@ -45,6 +45,12 @@ public:
     /// The print edition's page-break markers, written with the text.
     void set_page_marks(PageMarks* marks) { marks_ = marks && !marks->empty() ? marks : nullptr; }
     PageMarks* page_marks() { return marks_; }
+    /// The page-break markers of the print pages that begin at `key`
+    /// (model::print_key), for what both editions write but not as
+    /// manuscript text.
+    void place(Xml& x, const std::string& key) {
+        if (marks_) marks_->place(x, key);
+    }
 
     /// A link to a model id: `<a href>text</a>`, or the text alone (plus an
     /// error) when the id is not in the book.

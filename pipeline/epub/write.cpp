@@ -94,6 +94,8 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     const size_t errors_before = sink.error_count();
     const Plan plan = Plan::make(book);
     Renderer renderer(book, sheet, plan, sink);
+    PageMarks marks(options.print, plan);
+    renderer.set_page_marks(&marks);
 
     // Content first: it tells which images there are (and so the
     // accessibility metadata).
@@ -112,7 +114,7 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     }
     const std::vector<NavItem> toc = toc_tree(book, plan, sheet);
     for (size_t i = 0; i < plan.chunks().size(); ++i)
-        if (plan.chunks()[i].kind == ChunkKind::Nav) documents[i] = nav_document(book, plan, sheet, toc);
+        if (plan.chunks()[i].kind == ChunkKind::Nav) documents[i] = nav_document(book, plan, sheet, toc, &marks);
 
     std::vector<ZipEntry> entries;
     entries.push_back({"mimetype", "application/epub+zip", true});
@@ -172,7 +174,7 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
 
     if (sink.error_count() > errors_before) return std::nullopt;
 
-    const Accessibility a11y = derive_accessibility(book, renderer.facts());
+    const Accessibility a11y = derive_accessibility(book, renderer.facts(), options.print);
     entries[2].data = package_document(book, plan, manifest, a11y, options.build_epoch);
 
     std::string error;

@@ -10,6 +10,7 @@
 #include "base/diagnostics.h"
 #include "base/progress.h"
 #include "model/book.h"
+#include "model/print_edition.h"
 #include "style/sheet.h"
 
 namespace bb::epub {
@@ -28,6 +29,9 @@ struct WriteOptions {
     int deflate_level = 9;
     /// Counts the chapters written, for a progress line (may be null).
     base::Progress* progress = nullptr;
+    /// The print edition's pages: page-break markers and a page-list (may
+    /// be null: none).
+    const model::PrintEdition* print = nullptr;
 };
 
 /// The EPUB as bytes. Problems (a missing image or font, a link to an id not

@@ -6,6 +6,7 @@
 /// page 37" together.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/source_map.h"
@@ -18,7 +19,26 @@ struct PrintPage {
     std::string chapter;  ///< model id of the chapter the page begins in; "" = the front matter
     base::Span text;      ///< the model Text inline where the page's text begins; unknown: none
     uint32_t byte = 0;    ///< byte offset into that inline's text
+    /// Or, for a page that begins with something both editions write but
+    /// not as manuscript text (a callout's label, a book in a list, the
+    /// index by topic): a print_key naming it. Takes precedence over `text`.
+    std::string key;
 };
+
+/// The key of such a place: what it is, the model node's position, and an
+/// id when the node lists several things (a practitioner in a guide's list).
+/// A node without a position (a model built in code) gets no key: keys
+/// must name one place.
+inline std::string print_key(std::string_view what, base::Span span, std::string_view id = {}) {
+    if (!span.known()) return {};
+    std::string k(what);
+    k += '@' + std::to_string(span.file) + ':' + std::to_string(span.offset);
+    if (!id.empty()) {
+        k += '/';
+        k += id;
+    }
+    return k;
+}
 
 struct PrintEdition {
     std::vector<PrintPage> pages;  ///< in page order

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "model/print_edition.h"
 #include "typeset/image_size.h"
 
 namespace bb::typeset {
@@ -199,6 +200,7 @@ private:
         f_.space(s_.text.leading * 0.5);
         f_.begin_frame(rgb(cs.background), rgb(cs.rule), cs.padding, 2.0);
         TextSpec label = small(true, rgb(cs.rule));
+        f_.place(model::print_key("callout", c.span));
         f_.paragraph(plain(cs.label), label);
         f_.keep_with_next(std::max(1, s_.pagination.keep_with_next));
         if (with_title && !c.title.empty()) {
@@ -253,6 +255,7 @@ private:
                 u.uri = bk.url;
                 p.push_back(u);
             }
+            f_.place(model::print_key("book", bk.span));
             list_item_paragraph(p, "•", 0);
         }
         first_para_ = false;
@@ -277,6 +280,7 @@ private:
                 r.children.push_back(model::Inline{model::InlineKind::Text, ")", "", {}, e->span});
             }
             ref.push_back(r);
+            f_.place(model::print_key("practitioner", pr.span, id));
             list_item_paragraph(inl(ref), s_.lists.bullet, 0);
         }
         first_para_ = false;
@@ -292,6 +296,7 @@ private:
             r.target = g->id;
             r.children = g->title;
             r.span = g->span;
+            f_.place(model::print_key("related", rel.span, id));
             list_item_paragraph(inl({r}), s_.lists.bullet, 0);
         }
         first_para_ = false;
@@ -372,6 +377,7 @@ private:
         for (const auto& t : b.topics) any = any || in_use(t.id);
         if (!any) return;
         const std::string title = s_.label("directory-by-topic", "Browse by topic");
+        f_.place(model::print_key("by-topic", b.directory.span));
         heading(plain_inlines(title), s_.section, kByTopicAnchor, 1);
         TextSpec line = body();
         line.justify = false;
@@ -389,6 +395,7 @@ private:
             f_.begin_group();  // a topic is short: kept on one page
             f_.anchor(topic_anchor(t.id));
             f_.outline(t.name, 2, topic_anchor(t.id));
+            f_.place(model::print_key("topic", t.span));
             f_.paragraph(plain(t.name, t.span), heading_spec(s_.subsection));
             std::vector<const model::Guide*> guides;
             for (const auto& g : b.guides)
@@ -400,15 +407,19 @@ private:
                     if (id == t.id) entries.push_back(&e);
             if (!guides.empty()) {
                 f_.label_line(s_.label("guides", "Guides"), label);
-                for (const auto* g : guides)
+                for (const auto* g : guides) {
+                    f_.place(model::print_key("topic", t.span, g->id));
                     f_.leader_entry(flatten(g->title, false, false, "", nullptr), line, page(g->id), s_.toc.leaders,
                                     g->id);
+                }
             }
             if (!entries.empty()) {
                 f_.label_line(s_.label("in-the-directory", "In the directory"), label);
-                for (const auto* e : entries)
+                for (const auto* e : entries) {
+                    f_.place(model::print_key("topic", t.span, e->id));
                     f_.leader_entry(flatten(e->name, false, false, "", nullptr), line, page(e->id), s_.toc.leaders,
                                     e->id);
+                }
             }
             f_.end_group();
         }

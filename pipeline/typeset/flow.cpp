@@ -106,6 +106,8 @@ void Flow::append(Slab s) {
         pending_outline_.clear();
         for (auto& [k, v] : pending_marks_) s.marks[k] = v;
         pending_marks_.clear();
+        if (!pending_key_.empty()) s.source.key = std::move(pending_key_);
+        pending_key_.clear();
     }
     if (!frames_open_.empty() && s.kind != Slab::Kind::Break) {
         s.frame = frames_open_.back();

@@ -110,6 +110,9 @@ public:
 
     /// Attached to the next content slab.
     void anchor(const std::string& id);
+    /// The next content slab is the place `key` (model::print_key) names,
+    /// for the EPUB page-list.
+    void place(std::string key) { pending_key_ = std::move(key); }
     void outline(const std::string& title, int level, const std::string& anchor);
     void mark(const std::string& key, const std::string& value);
 
@@ -142,6 +145,7 @@ private:
     std::vector<int> frames_open_;
     bool frame_start_pending_ = false;
     std::vector<std::string> pending_anchors_;
+    std::string pending_key_;
     std::vector<OutlineEntry> pending_outline_;
     std::map<std::string, std::string> pending_marks_;
     struct Hang {

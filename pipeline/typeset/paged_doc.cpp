@@ -74,7 +74,9 @@ std::string trace(const PagedDoc& doc) {
         if (p < doc.starts.size()) {
             const PageStart& s = doc.starts[p];
             const std::string& chapter = s.chapter < doc.chapters.size() ? doc.chapters[s.chapter] : "?";
-            if (s.at.span.known())
+            if (!s.at.key.empty())
+                out += fmt::format("  starts in '{}' at {}\n", chapter, s.at.key);
+            else if (s.at.span.known())
                 out += fmt::format("  starts in '{}' at file {} byte {} + {}\n", chapter, s.at.span.file,
                                    s.at.span.offset, s.at.byte);
             else

@@ -123,6 +123,8 @@ struct LabelRange {
 struct SourcePos {
     base::Span span;
     uint32_t byte = 0;
+    std::string key;  ///< model::print_key of a place written but not as manuscript text; wins over span
+    bool known() const { return span.known() || !key.empty(); }
 };
 
 /// Where a page begins in the book's content, for the EPUB page-list.

@@ -149,7 +149,7 @@ void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<
             const auto [si, y] = draft.placed[k];
             Slab& s = g.slabs[si];
             if (s.kind == Slab::Kind::Content && start.chapter == kNoChapter) start.chapter = s.chapter;
-            if (s.source.span.known() && !start.at.span.known()) start.at = s.source;
+            if (s.source.known() && !start.at.known()) start.at = s.source;
             for (Item& item : s.items) {
                 shift(item, left, top + y);
                 page.items.push_back(std::move(item));

@@ -14,6 +14,7 @@ model::PrintEdition print_edition(const PagedDoc& doc, std::string source) {
             if (s.chapter < doc.chapters.size()) page.chapter = doc.chapters[s.chapter];
             page.text = s.at.span;
             page.byte = s.at.byte;
+            page.key = s.at.key;
         }
         out.pages.push_back(std::move(page));
     }

@@ -200,8 +200,10 @@ TEST(HandoutSeed, BookFoliosNumberPagesAsInTheBook) {
     o.book_folios = true;
     auto maker = s.maker(o);
     typeset::PagedDoc doc = maker.make(*guide);
+    // The seed's one guide opens the body: page 1 after the roman front
+    // matter (i-iv), so its handout is numbered 1, 2, ... as in the book.
     int first = std::stoi(maker.place(*guide).first_label);
-    ASSERT_GT(first, 1);
+    ASSERT_EQ(maker.place(*guide).first_label, "1");
     for (size_t i = 0; i < doc.pages.size(); ++i) EXPECT_EQ(doc.pages[i].label, std::to_string(first + int(i)));
     ASSERT_EQ(doc.labels.size(), 1u);
     EXPECT_EQ(doc.labels[0].start, first);
