@@ -42,3 +42,5 @@ void check_diagnostics(const base::Sink& sink, const base::SourceMap& sources);
 
 /// The libFuzzer entry point each target defines.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
+/// Optional set-up before the first input (libFuzzer calls it when defined).
+extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc, char*** argv);

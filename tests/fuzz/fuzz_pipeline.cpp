@@ -12,6 +12,7 @@
 #include "pdf/write.h"
 #include "style/load.h"
 #include "text/font_metrics.h"
+#include "text/hyphenate.h"
 #include "typeset/layout.h"
 
 namespace {
@@ -52,6 +53,17 @@ pdf::PdfInfo info_of(const model::Book& book) {
 }
 
 }  // namespace
+
+/// Loads what is loaded once per process before the first input, outside
+/// libFuzzer's per-input timeout: the style and the hyphenation patterns of
+/// the installed languages (the German file alone takes seconds to read).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    Fixed& f = fixed();
+    text::HyphenationLimits limits{f.sheet.hyphenation.min_word, f.sheet.hyphenation.min_before,
+                                   f.sheet.hyphenation.min_after};
+    for (const char* lang : {"en", "de", "fr", "pl", "ru", "el"}) text::hyphenator_for(lang, limits);
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Fixed& f = fixed();

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
         }
     }
     std::sort(inputs.begin(), inputs.end());
+    if (LLVMFuzzerInitialize) LLVMFuzzerInitialize(&argc, &argv);
     if (inputs.empty()) {
         std::fprintf(stderr, "replay: no inputs\n");
         return 2;
