@@ -93,10 +93,12 @@ std::string package_document(const model::Book& book, const Plan& plan, const st
     x.element("dc:language", {}, book.lang).line();
     if (!a11y.page_source.empty()) {
         // The edition whose pages the page-list reproduces (Ace's
-        // epub-pagesource accepts dc:source or pageBreakSource). Not
+        // epub-pagesource accepts a dc:source refined as the source of the
+        // pagination, EPUB 3.0.1's source-of, or pageBreakSource). Not
         // a11y:pageBreakSource: Debian's epubcheck 4.2.6 rejects it
         // (OPF-027 "Undefined property"), prefixed or not.
         x.element("dc:source", {{"id", "print-source"}}, a11y.page_source).line();
+        x.element("meta", {{"refines", "#print-source"}, {"property", "source-of"}}, "pagination").line();
     }
     x.element("meta", {{"property", "dcterms:modified"}}, base::iso8601(modified)).line();
     for (const auto& v : a11y.access_modes) x.element("meta", {{"property", "schema:accessMode"}}, v).line();
