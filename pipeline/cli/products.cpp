@@ -68,6 +68,7 @@ int build_epub(Session& session, const std::string& path, const typeset::PagedDo
             typeset::LayoutOptions lo;
             lo.image_dir = session.options().manuscript + "/images";
             lo.progress = session.progress();
+            lo.pages_only = true;
             text::FontSet fonts;
             own = typeset::layout(session.book(), session.sheet(), lo, fonts, scratch);
             if (scratch.has_errors())

@@ -198,6 +198,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     PageMap assumed;
     bool have_assumed = false, settled = false;
     std::vector<MeasuredChapter> measured;
+    PagedDoc pages;  // the last measure pass, kept when options.pages_only
     auto cache_owner = std::make_unique<LayoutCache>();
     LayoutCache& cache = *cache_owner;
     int pass = 0;
@@ -207,10 +208,19 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
             base::Sink scratch(sink.limit());
             PageMap now;
             timed("measure", pass, [&] {
-                now = page_map(layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr,
-                                           cache, true, scratch, &measured));
+                PagedDoc measure = layout_once(book, sheet, options, fonts, hyphenator,
+                                               have_assumed ? &assumed : nullptr, cache, true, scratch, &measured);
+                now = page_map(measure);
+                if (options.pages_only) pages = std::move(measure);
             });
             settled = have_assumed && now == assumed;
+            if (settled && options.pages_only) {
+                // The pass that confirmed the pages is the book as the full
+                // pass would draw it: its pages are the answer.
+                for (const auto& d : scratch.all()) sink.add(d);
+                if (stats) stats->passes = pass;
+                return pages;
+            }
             if (!settled) {
                 assumed = std::move(now);
                 have_assumed = true;

@@ -20,6 +20,11 @@ struct LayoutOptions {
     /// Threads setting chapters; 0 = one per core (at most 8). The output does
     /// not depend on it (tested).
     unsigned jobs = 0;
+    /// Only the pages are wanted, not what is on them (the EPUB's page-list
+    /// needs each page's label and where it begins): the settled measure
+    /// pass is returned as it is, pages without items, and the full pass
+    /// that would draw them is skipped.
+    bool pages_only = false;
     /// Counts the chapters set in each pass, for a progress line (may be null).
     base::Progress* progress = nullptr;
 };

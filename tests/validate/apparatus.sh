@@ -36,6 +36,12 @@ else
   fail "gen40: epubcheck"; grep -E "ERROR|WARN|Messages" "$tmp/epubcheck.txt" | head >&2
 fi
 
+# bookbuild epub takes its page-list from the settled measure pass, all from
+# the PDF's full layout: the same pages, so the same bytes.
+"$BB" all -q -m "$tmp/gen40" -o "$tmp/all40" 2>/dev/null || fail "all -m gen40"
+cmp -s "$tmp/all40/book.epub" "$tmp/gen40.epub" && pass "epub alone = the EPUB of all (page-list from the measure pass)" \
+  || fail "bookbuild epub and bookbuild all make different EPUBs"
+
 # --no-page-list leaves it out; the check then fails (so it can fail).
 "$BB" epub -q --no-page-list -m "$tmp/gen40" -o "$tmp/nolist.epub" 2>/dev/null || fail "epub --no-page-list"
 if unzip -p "$tmp/nolist.epub" OEBPS/text/nav.xhtml | grep -q 'page-list'; then fail "--no-page-list still has a page-list"
