@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "base/threads.h"
 #include "base/utf8.h"
 
 namespace bb::pdf {
@@ -285,14 +286,7 @@ std::vector<std::string> deflate_pages(size_t count, unsigned jobs, const std::f
         }
         deflateEnd(&z);
     };
-    jobs = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(jobs, count)));
-    if (jobs <= 1) {
-        work();
-    } else {
-        std::vector<std::thread> threads;
-        for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(work);
-        for (auto& t : threads) t.join();
-    }
+    base::run_on_threads(static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(jobs, count))), work);
     if (failed) return {};
     return out;
 }

@@ -13,6 +13,7 @@
 #include <memory>
 #include <thread>
 
+#include "base/threads.h"
 #include "text/hyphenate.h"
 #include "typeset/book_flow.h"
 #include "typeset/flow.h"
@@ -117,15 +118,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
             }
         }
     };
-    unsigned jobs = options.jobs ? options.jobs : std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
-    jobs = static_cast<unsigned>(std::min<size_t>(jobs, chapters.size()));
-    if (jobs <= 1) {
-        work();
-    } else {
-        std::vector<std::thread> threads;
-        for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(work);
-        for (auto& t : threads) t.join();
-    }
+    base::run_on_threads(base::threads_for(options.jobs, chapters.size()), work);
     // One reservation for the whole book: reserving per chapter would
     // reallocate the book's slabs once per chapter (quadratic; bench/README.md).
     size_t total = flow.galley().slabs.size();
