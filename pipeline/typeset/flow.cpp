@@ -21,7 +21,7 @@ SourcePos source_of(const Pieces& pieces, const text::ParagraphLine& line) {
         const Piece& p = pieces[static_cast<size_t>(f.style)];
         for (const Origin& o : p.origins)
             if (f.offset >= o.at && f.offset < o.at + o.length)
-                return SourcePos{o.span, static_cast<uint32_t>(f.offset - o.at)};
+                return SourcePos{o.span, static_cast<uint32_t>(f.offset - o.at), {}};
     }
     return {};
 }
