@@ -13,9 +13,10 @@ import os
 import statistics
 from collections import defaultdict
 
-TOOLS = ["bookbuild-epub", "bookbuild-pdf", "pandoc-epub", "pandoc-fonts-epub", "typst-pdf", "weasyprint-pdf"]
+TOOLS = ["bookbuild-epub", "bookbuild-nolist-epub", "bookbuild-pdf", "pandoc-epub", "pandoc-fonts-epub", "typst-pdf", "weasyprint-pdf"]
 COMMANDS = {
     "bookbuild-epub": "bookbuild epub -q -m manuscript -o book.epub",
+    "bookbuild-nolist-epub": "bookbuild epub -q --no-page-list -m manuscript -o book.epub",
     "bookbuild-pdf": "bookbuild pdf -q -m manuscript -o book.pdf",
     "pandoc-epub": "pandoc book.md -o book.epub",
     "pandoc-fonts-epub": "pandoc book.md -o book.epub --epub-embed-font=… (the same 8 fonts)",
