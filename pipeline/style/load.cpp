@@ -72,6 +72,13 @@ public:
             return tree;
         }
         fs::path rel{extends.value.text};
+        // Only style files: a path to anything else (say /etc/passwd) would
+        // be parsed as YAML and its first line quoted in the error.
+        if (rel.extension() != ".yaml" && rel.extension() != ".yml") {
+            error(extends.value.span, "'extends' names a style file (.yaml or .yml), not '" +
+                                          extends.value.text + "'");
+            return tree;
+        }
         std::string parent_display =
             rel.is_absolute() ? rel.string()
                               : (fs::path(display).parent_path() / rel).lexically_normal().string();
