@@ -77,6 +77,7 @@ public:
         if (rel.extension() != ".yaml" && rel.extension() != ".yml") {
             error(extends.value.span, "'extends' names a style file (.yaml or .yml), not '" +
                                           extends.value.text + "'");
+            unreadable_ = true;  // as for a missing parent: its settings are unknown
             return tree;
         }
         std::string parent_display =
