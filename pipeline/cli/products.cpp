@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "base/atomic_file.h"
+#include "base/resident.h"
 #include "epub/write.h"
 #include "pdf/write.h"
 #include "text/font_metrics.h"
@@ -104,7 +105,7 @@ int build_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc)
     const bool timing = std::getenv("BOOKBUILD_TIMING") != nullptr;
     auto lap = start;
     auto stage = [&](const char* name) {
-        if (timing) std::fprintf(stderr, "timing: %s %lld ms\n", name, ms_since(lap));
+        if (timing) std::fprintf(stderr, "timing: %s %lld ms, %ld MB resident\n", name, ms_since(lap), base::resident_mb());
         lap = Clock::now();
     };
     typeset::LayoutOptions lo;

@@ -141,8 +141,9 @@ void append_run(TjWriter& tj, const TextRun& t) {
         if (!drawable(cp)) continue;
         tj.glyph(cp);
         while (k < kerning.size() && kerning[k].index < index) ++k;
-        if (k < kerning.size() && kerning[k].index == index && kerning[k].adjust != 0 && i < t.text.size())
-            tj.adjust(-kerning[k].adjust, 0);
+        if (k < kerning.size() && kerning[k].index == index && std::llround(kerning[k].adjust * 100) != 0 &&
+            i < t.text.size())
+            tj.adjust(-kerning[k].adjust, 2);
     }
 }
 

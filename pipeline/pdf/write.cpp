@@ -375,6 +375,10 @@ private:
                     num(t->size);
                     num(t->x);
                     num(t->y);
+                    for (const auto& k : t->kerning) {  // a line's justified spaces are kerning entries
+                        num(k.index);
+                        num(k.adjust);
+                    }
                 } else if (const auto* l = std::get_if<typeset::Line>(&item)) {
                     out.add('L');
                     num(l->x1);

@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "text/coverage.h"
 #include "text/paragraph.h"
+#include "typeset/line_runs.h"
 
 namespace bb::typeset {
 
@@ -90,7 +91,7 @@ TextRun Flow::run_of(const std::string& text, const text::Font* font, double siz
             char32_t cp = base::next_code_point(text, i);
             if (cp == 0xAD) continue;
             if (index > 0)
-                if (int k = font->kern(prev, cp)) t.kerning.push_back({index - 1, k});
+                if (int k = font->kern(prev, cp)) t.kerning.push_back({index - 1, static_cast<double>(k)});
             prev = cp;
             ++index;
         }
@@ -266,7 +267,8 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
             } else {
                 linked_prev = false;
             }
-            s.items.push_back(std::move(t));
+            TextRun* line_run = s.items.empty() ? nullptr : std::get_if<TextRun>(&s.items.back());
+            if (!line_run || !join_run(*line_run, t, f.font->advance(' '))) s.items.push_back(std::move(t));
         }
         if (li == 0 && measure_only_) hang_.clear();
         if (li == 0 && !hang_.empty()) {

@@ -13,6 +13,7 @@
 #include <memory>
 #include <thread>
 
+#include "base/resident.h"
 #include "base/threads.h"
 #include "text/hyphenate.h"
 #include "typeset/book_flow.h"
@@ -87,7 +88,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     base::progress_phase(options.progress, measure_only ? "measuring chapters" : "laying out chapters", chapters.size());
     std::vector<Galley> galleys(chapters.size());
     std::vector<base::Sink> sinks(chapters.size(), base::Sink(sink.limit()));
-    std::atomic<size_t> next{0};
+    std::atomic<size_t> next{0}, reused{0};
     if (memo) memo->resize(chapters.size());
     auto work = [&] {
         for (size_t i = next++; i < chapters.size(); i = next++) {
@@ -97,6 +98,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                 })) {
                 galleys[i] = m->galley;
                 base::progress_advance(options.progress);
+                ++reused;
                 continue;
             }
             std::vector<std::pair<std::string, std::string>> reads;
@@ -118,7 +120,13 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
             }
         }
     };
+    auto t0 = std::chrono::steady_clock::now();
     base::run_on_threads(base::threads_for(options.jobs, chapters.size()), work);
+    if (std::getenv("BOOKBUILD_TIMING"))
+        std::fprintf(stderr, "timing:   chapters: %zu of %zu set again, %lld ms\n", chapters.size() - reused.load(),
+                     chapters.size(),
+                     static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                std::chrono::steady_clock::now() - t0).count()));
     // One reservation for the whole book: reserving per chapter would
     // reallocate the book's slabs once per chapter (quadratic; bench/README.md).
     size_t total = flow.galley().slabs.size();
@@ -182,11 +190,11 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
         std::clock_t c0 = std::clock();
         run();
         if (timing)
-            std::fprintf(stderr, "timing: layout pass %d (%s) %lld ms, %lld ms CPU\n", pass, what,
+            std::fprintf(stderr, "timing: layout pass %d (%s) %lld ms, %lld ms CPU, %ld MB resident\n", pass, what,
                          static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                     std::chrono::steady_clock::now() - t0)
                                                     .count()),
-                         static_cast<long long>((std::clock() - c0) * 1000 / CLOCKS_PER_SEC));
+                         static_cast<long long>((std::clock() - c0) * 1000 / CLOCKS_PER_SEC), base::resident_mb());
     };
     PageMap assumed;
     bool have_assumed = false, settled = false;

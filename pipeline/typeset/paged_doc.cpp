@@ -83,11 +83,16 @@ std::string trace(const PagedDoc& doc) {
                 out += fmt::format("  starts in '{}' with no manuscript text\n", chapter);
         }
         for (const Item& item : page.items) {
-            if (const auto* t = std::get_if<TextRun>(&item))
-                out += fmt::format("  text {}{} {} {} @{},{} w{} {} {}\n", role_char(t->role),
+            if (const auto* t = std::get_if<TextRun>(&item)) {
+                out += fmt::format("  text {}{} {} {} @{},{} w{} {} {}", role_char(t->role),
                                    t->para ? fmt::format("{}.{}", t->para, t->line) : std::string(), t->font,
                                    num(t->size), num(t->x), num(t->y), num(t->width), hex(t->color), quoted(t->text));
-            else if (const auto* l = std::get_if<Line>(&item))
+                // Kerning and the justified spaces of a line (code point
+                // index: adjustment in 1/1000 em), so spacing shows in a diff.
+                for (size_t k = 0; k < t->kerning.size(); ++k)
+                    out += fmt::format("{}{}:{}", k ? "," : " k", t->kerning[k].index, num(t->kerning[k].adjust));
+                out += '\n';
+            } else if (const auto* l = std::get_if<Line>(&item))
                 out += fmt::format("  line {},{} {},{} t{} {}\n", num(l->x1), num(l->y1), num(l->x2), num(l->y2),
                                    num(l->thickness), hex(l->color));
             else if (const auto* r = std::get_if<Rect>(&item))

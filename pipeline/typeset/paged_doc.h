@@ -39,7 +39,7 @@ enum class Role : uint8_t {
 /// (negative = closer). The writer emits these as TJ numbers (notes §1.6).
 struct Kern {
     uint32_t index = 0;
-    int32_t adjust = 0;
+    double adjust = 0;  ///< whole for pair kerning; any value for a justified space (join_run)
 };
 
 /// A run of text in one font, size and colour, drawn from (x, baseline y).

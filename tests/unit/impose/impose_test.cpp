@@ -12,7 +12,10 @@ PagedDoc pages(int n, double w = 419.53, double h = 595.28) {
     for (int i = 0; i < n; ++i) {
         Page p;
         p.width = w, p.height = h, p.label = std::to_string(i + 1);
-        p.items.push_back(TextRun{"page " + std::to_string(i + 1), 0, 10, 50, 60, 30, {}});
+        TextRun t;
+        t.text = "page " + std::to_string(i + 1);
+        t.x = 50, t.y = 60, t.width = 30;
+        p.items.push_back(t);
         doc.pages.push_back(p);
     }
     return doc;

@@ -2,6 +2,7 @@
 // book designer checks by eye, checked on every line of every page.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -44,9 +45,11 @@ struct LineInfo {
     size_t page;
     double left, right;
     Role role;
-    int runs = 1;
+    int words = 1;  ///< runs plus the spaces inside them (a justified line is one run)
     std::string text;
 };
+
+int spaces(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), ' ')); }
 
 /// (paragraph, line) -> where that line is, from the runs of the document.
 std::map<std::pair<uint32_t, uint32_t>, LineInfo> lines_of(const PagedDoc& doc) {
@@ -58,11 +61,11 @@ std::map<std::pair<uint32_t, uint32_t>, LineInfo> lines_of(const PagedDoc& doc) 
                 auto key = std::make_pair(t->para, t->line);
                 auto it = out.find(key);
                 if (it == out.end()) {
-                    out[key] = LineInfo{p, t->x, t->x + t->width, t->role, 1, t->text};
+                    out[key] = LineInfo{p, t->x, t->x + t->width, t->role, 1 + spaces(t->text), t->text};
                 } else {
                     it->second.left = std::min(it->second.left, t->x);
                     it->second.right = std::max(it->second.right, t->x + t->width);
-                    it->second.runs++;
+                    it->second.words += 1 + spaces(t->text);
                     it->second.text += " " + t->text;
                 }
             }
@@ -163,14 +166,14 @@ TEST(Structure, JustifiedLinesAreFlushOnBothSides) {
         for (size_t i = 0; i + 1 < ls.size(); ++i) {
             if (ls[i].page != ls[0].page) continue;
             // A line of one unbreakable word has no space to stretch.
-            if (ls[i].runs > 1) {
+            if (ls[i].words > 1) {
                 EXPECT_NEAR(ls[i].right, edge, 0.05) << "paragraph " << para << " line " << i << ": " << ls[i].text;
             }
             if (i == 0) continue;
             EXPECT_NEAR(ls[i].left, ls[1].left, 0.05) << "paragraph " << para << " line " << i;
         }
         const double left = typeset::text_left(l.sheet, ls[1].page);
-        if (std::abs(ls[1].left - left) < 0.05 && ls[1].runs > 1) {
+        if (std::abs(ls[1].left - left) < 0.05 && ls[1].words > 1) {
             EXPECT_NEAR(ls[1].right, left + measure, 0.05) << "paragraph " << para;
             ++full_width;
         }

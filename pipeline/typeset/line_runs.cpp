@@ -1,0 +1,34 @@
+#include "typeset/line_runs.h"
+
+#include <cmath>
+
+namespace bb::typeset {
+
+namespace {
+uint32_t code_points(const std::string& utf8) {
+    uint32_t n = 0;
+    for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+}  // namespace
+
+bool join_run(TextRun& line, const TextRun& next, int space_advance) {
+    if (next.font != line.font || next.size != line.size || !(next.color == line.color) || next.y != line.y ||
+        next.role != line.role || next.para != line.para || next.line != line.line || line.text.empty())
+        return false;
+    const double end = line.x + line.width;
+    if (next.x < end - 0.01) return false;  // overlapping or out of order: not one line of text
+    // In 1/1000 em, what the PDF writer draws between two runs on a line: a
+    // space glyph and the difference to where the next one begins.
+    const double gap = (next.x - end) * 1000.0 / next.size;
+    const double adjust = gap - space_advance;
+    const uint32_t space_index = code_points(line.text);
+    line.text += ' ';
+    if (std::llround(adjust * 100) != 0) line.kerning.push_back({space_index, adjust});
+    for (const Kern& k : next.kerning) line.kerning.push_back({k.index + space_index + 1, k.adjust});
+    line.text += next.text;
+    line.width = next.x + next.width - line.x;
+    return true;
+}
+
+}  // namespace bb::typeset
