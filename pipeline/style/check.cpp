@@ -26,6 +26,21 @@ struct Child {
     const Param* leaf = nullptr;   ///< set when the child is a parameter
 };
 
+/// A font family some key needs that fonts does not define.
+struct FontNeed {
+    std::string family;
+    std::string path;     ///< the key that names it ("text.font", "fonts.fallback")
+    bool unset = false;   ///< the key is not set: the family is its default
+};
+
+/// "a", "a and b", "a, b and c".
+std::string join_and(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+    return out;
+}
+
 /// A key found in the file that names a parameter.
 struct Given {
     const Param* param = nullptr;
@@ -63,6 +78,7 @@ public:
                 if (auto v = convert(p, p.path, nullptr, &*p.fallback)) p.apply(sheet, *v, "");
             }
         }
+        report_font_needs(root);
         return sheet;
     }
 
@@ -149,9 +165,10 @@ private:
             // `group:` with nothing after it sets nothing (but still lacks
             // what is required).
             if (e.value.is_map()) walk(e.value, child_pattern, child_path, matched_key);
+            // With a parent unread the key may be there: do not guess.
             for (const auto& c : children(child_pattern))
-                if (c.leaf && c.leaf->required && !e.value.find(c.segment))
-                    error(e.key_span, "'" + child_path + "' needs a '" + c.segment + "' key");
+                if (c.leaf && c.leaf->required && !ctx_.incomplete && !e.value.find(c.segment))
+                    error(e.key_span, "'" + child_path + "' needs a '" + c.segment + "' key" + chain_files());
         }
     }
 
@@ -176,8 +193,11 @@ private:
     void collect_families(const Tree& root) {
         const TreeEntry* fonts = root.find("fonts");
         if (!fonts || !fonts->value.is_map()) return;
+        // A family written wrongly (`serif: x.ttf`) is reported where it is
+        // written; it still counts as defined, so the keys naming it do not
+        // repeat that error as "unknown family".
         for (const auto& e : fonts->value.map)
-            if (e.key != "fallback" && e.value.is_map()) families_.push_back(e.key);
+            if (e.key != "fallback") families_.push_back(e.key);
     }
 
     double resolve_text_size(Sheet& sheet) {
@@ -230,6 +250,8 @@ private:
             }
             case Type::Color: {
                 auto r = parse_color(*text, colors_, path);
+                // A name the unread parent may define is not an error of its own.
+                if (!r.value && ctx_.incomplete && !text->empty() && (*text)[0] != '#') return std::nullopt;
                 if (!r.value) return fail(r.error);
                 v.color = *r.value;
                 break;
@@ -352,18 +374,121 @@ private:
         return v;
     }
 
+    /// True when `name` is a family under fonts. A missing default family,
+    /// or any family when fonts defines none, is one cause behind many keys:
+    /// it is collected and reported once by report_font_needs.
     bool check_family(const std::string& path, const std::string& name, base::Span at, bool is_default) {
         for (const auto& f : families_)
             if (f == name) return true;
-        std::string defined = families_.empty() ? "fonts defines no families"
-                                                : "fonts defines " + base::join_alternatives(families_);
-        if (is_default)
-            error(at, "'" + path + "' is not set and its default family '" + name +
-                          "' is not defined under fonts (" + defined + ")");
-        else
-            error(at, "unknown font family '" + name + "' for '" + path + "'" +
-                          base::did_you_mean(name, families_) + " (" + defined + ")");
+        if (families_.empty() || is_default) {
+            needs_.push_back({name, path, is_default});
+            return false;
+        }
+        if (ctx_.incomplete) return false;  // the unread parent may define it
+        error(at, "unknown font family '" + name + "' for '" + path + "'" + base::did_you_mean(name, families_) +
+                      " (fonts defines " + base::join_alternatives(families_) + ")");
         return false;
+    }
+
+    /// The entry of `path` ("text", "headings.part") in the merged tree, or
+    /// nullptr when no file wrote it.
+    static const TreeEntry* entry_at(const Tree& root, const std::vector<std::string>& segments) {
+        const Tree* map = &root;
+        const TreeEntry* found = nullptr;
+        for (const auto& s : segments) {
+            if (!map->is_map()) return nullptr;
+            found = map->find(s);
+            if (!found) return nullptr;
+            map = &found->value;
+        }
+        return found;
+    }
+
+    /// The deepest mapping written on the way to `path` (the `headings.part:`
+    /// or else `headings:` key for headings.part.font), not the top level.
+    static const TreeEntry* nearest_mapping(const Tree& root, const std::string& path) {
+        std::vector<std::string> segments = split(path);
+        const TreeEntry* best = nullptr;
+        for (size_t n = 1; n < segments.size(); ++n) {
+            std::vector<std::string> prefix(segments.begin(), segments.begin() + static_cast<long>(n));
+            const TreeEntry* e = entry_at(root, prefix);
+            if (!e) break;
+            best = e;
+        }
+        return best;
+    }
+
+    /// ", in p.yaml," when `shown` is written in another file than `at`.
+    std::string other_file(base::Span shown, base::Span at) const {
+        if (!ctx_.sources || !shown.known() || !at.known() || shown.file == at.file) return "";
+        return ", in " + ctx_.sources->file(shown.file).path + ",";
+    }
+
+    /// " (set in none of a.yaml or p.yaml)" when files were merged, so the
+    /// reader knows a parent could have given what is missing.
+    std::string chain_files() const {
+        if (ctx_.chain.size() < 2) return "";
+        return " (set in none of " + base::join_alternatives(ctx_.chain) + ")";
+    }
+
+    /// " or the file it extends (p.yaml)" when the named file extends
+    /// others, so the message says which files were looked at.
+    std::string chain_note() const {
+        if (ctx_.chain.size() < 2) return "";
+        std::vector<std::string> parents(ctx_.chain.begin() + 1, ctx_.chain.end());
+        return " or the file" + std::string(parents.size() > 1 ? "s" : "") + " it extends (" + join_and(parents) + ")";
+    }
+
+    /// Reports the families keys need but fonts lacks (see README, "Positions
+    /// of errors"): one error when fonts defines no family at all, else one per
+    /// missing default family. Explicit unknown names were reported at their
+    /// values already.
+    void report_font_needs(const Tree& root) {
+        if (needs_.empty() || ctx_.incomplete) return;
+        const TreeEntry* fonts = root.find("fonts");
+        // `fonts: x` was reported as "expected a map": the rest follows from it.
+        if (fonts && fonts->value.kind != Tree::Kind::Null && !fonts->value.is_map()) return;
+        // Family -> keys, in the order first needed (table order).
+        std::vector<std::pair<std::string, std::vector<std::string>>> by_family;
+        auto add = [&](const FontNeed& n) {
+            for (auto& [family, paths] : by_family)
+                if (family == n.family) return paths.push_back(n.path);
+            by_family.push_back({n.family, {n.path}});
+        };
+        if (families_.empty()) {
+            for (const auto& n : needs_) add(n);
+            std::vector<std::string> wanted;
+            for (const auto& [family, paths] : by_family)
+                wanted.push_back("'" + family + "' (for " + join_and(paths) + ")");
+            std::string need = join_and(wanted) + ", each with at least a 'regular' TrueType file";
+            if (fonts) {
+                error(fonts->key_span, "'fonts' defines no font families; the style needs " + need);
+            } else {
+                // At the start of the named file: no key is nearer to the fix.
+                std::string message;
+                if (ctx_.chain.size() >= 2)
+                    message = "no fonts are defined in this file" + chain_note() + ": add a 'fonts:' map, usually to " +
+                              ctx_.chain.back() + " (the base of the chain), with ";
+                else if (root.map.empty())
+                    message = "the style file sets nothing, but fonts are required: add a 'fonts:' map with ";
+                else
+                    message = "no fonts are defined: add a 'fonts:' map with ";
+                error(ctx_.document, message + need);
+            }
+            return;
+        }
+        for (const auto& n : needs_)
+            if (n.unset) add(n);
+        for (const auto& [family, paths] : by_family) {
+            base::Span at = fonts ? fonts->key_span : ctx_.document;
+            if (paths.size() == 1)
+                if (const TreeEntry* m = nearest_mapping(root, paths.front())) at = m->key_span;
+            std::string defined_here = "fonts" + other_file(fonts ? fonts->key_span : base::Span{}, at) +
+                                       " defines " + base::join_alternatives(families_);
+            std::string subject = paths.size() == 1 ? "'" + paths.front() + "' is not set and its"
+                                                    : join_and(paths) + " are not set and their";
+            error(at, subject + " default family '" + family + "' is not defined under fonts (" + defined_here + ")");
+        }
     }
 
     bool check_template(const Param& p, const std::string& path, const std::string& text, const Tree* node) {
@@ -414,6 +539,7 @@ private:
     std::vector<Given> given_;
     std::map<std::string, Color> colors_;
     std::vector<std::string> families_;
+    std::vector<FontNeed> needs_;
     double em_ = 10;
 };
 

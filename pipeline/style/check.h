@@ -18,8 +18,21 @@ struct CheckContext {
     const base::SourceMap* sources = nullptr;
     /// The folder of the style file with this SourceMap index (font lookup).
     std::function<StyleDir(uint32_t file)> dir_of;
-    /// File named in errors that have no position (a default that fails).
+    /// File named in errors that have no position (none should remain; kept
+    /// as a last resort so such an error still names a file).
     std::string top_file;
+    /// Start of the named style file: where an error about something no file
+    /// wrote is placed when no better key exists (README, "Positions of errors").
+    base::Span document;
+    /// Display names of the files read, the named file first, then what it
+    /// extends, in order; messages name them when a parent should have
+    /// defined something.
+    std::vector<std::string> chain;
+    /// A file on the extends chain could not be read (missing, not a style
+    /// file): what it would have defined is unknown, so errors that only
+    /// depend on it (unknown colour and family names, keys not set, required
+    /// keys) are not reported; everything else still is.
+    bool incomplete = false;
 };
 
 /// Checks `root` (the top-level map, `extends` already removed) and returns

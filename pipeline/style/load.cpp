@@ -49,6 +49,8 @@ public:
 
         uint32_t index = sources_.add(display, content);
         dirs_[index] = {fs::path(display).parent_path().string(), absolute.parent_path()};
+        if (files_.empty()) document_ = {index, 0};
+        files_.push_back(display);
         if (size_t bad = base::find_invalid_utf8(content); bad != std::string::npos) {
             error({index, static_cast<uint32_t>(bad)}, "the style file is not valid UTF-8");
             unreadable_ = true;
@@ -69,6 +71,7 @@ public:
         if (extends.value.kind != Tree::Kind::Scalar || extends.value.text.empty()) {
             error(extends.value.span, "'extends' takes the path of another style file, got " +
                                           describe(extends.value.kind));
+            incomplete_ = true;  // a parent was meant: its settings are unknown
             return tree;
         }
         fs::path rel{extends.value.text};
@@ -77,7 +80,7 @@ public:
         if (rel.extension() != ".yaml" && rel.extension() != ".yml") {
             error(extends.value.span, "'extends' names a style file (.yaml or .yml), not '" +
                                           extends.value.text + "'");
-            unreadable_ = true;  // as for a missing parent: its settings are unknown
+            incomplete_ = true;  // as for a missing parent: its settings are unknown
             return tree;
         }
         std::string parent_display =
@@ -95,6 +98,14 @@ public:
     /// A file of the chain could not be parsed: its settings are unknown, so
     /// checking the rest would only report missing keys that are not missing.
     bool unreadable() const { return unreadable_; }
+    /// A parent named by extends could not be read at all (missing, a
+    /// directory, not a style file): the files read are still checked, but
+    /// not for what the parent might have defined (CheckContext::incomplete).
+    bool incomplete() const { return incomplete_; }
+    /// The start of the first file read (the named style file).
+    base::Span document() const { return document_; }
+    /// Display names of the files read, in reading order.
+    const std::vector<std::string>& files() const { return files_; }
 
     StyleDir dir_of(uint32_t file) const {
         auto it = dirs_.find(file);
@@ -127,6 +138,7 @@ private:
     }
 
     void fail_read(const std::string& display, base::Span from, std::string message) {
+        if (from.known()) incomplete_ = true;  // a parent: its settings are unknown
         base::Diagnostic d;
         d.span = from;
         if (!from.known()) d.file = display;
@@ -151,7 +163,10 @@ private:
     base::SourceMap& sources_;
     std::vector<base::Diagnostic>& errors_;
     std::map<uint32_t, StyleDir> dirs_;
+    std::vector<std::string> files_;
+    base::Span document_;
     bool unreadable_ = false;
+    bool incomplete_ = false;
 };
 
 }  // namespace
@@ -170,6 +185,9 @@ std::optional<Sheet> load(const std::string& path, base::SourceMap& sources, bas
         ctx.sources = &sources;
         ctx.dir_of = [&loader](uint32_t file) { return loader.dir_of(file); };
         ctx.top_file = path;
+        ctx.document = loader.document();
+        ctx.chain = loader.files();
+        ctx.incomplete = loader.incomplete();
         sheet = build_sheet(*tree, ctx, errors);
         sheet->path = path;
     }

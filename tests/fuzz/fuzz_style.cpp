@@ -4,7 +4,7 @@
 /// real chain), fonts/ (a link to the repository's fonts, found as ../fonts/
 /// beside the style) and data/ with the broken font files of
 /// tests/diagnostics/style. Invariants: a Sheet is returned exactly when no
-/// error was reported; diagnostics point inside loaded files.
+/// error was reported; every diagnostic has a position inside a loaded file.
 #include <filesystem>
 #include <string>
 
@@ -38,6 +38,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     base::Sink sink;
     std::optional<style::Sheet> sheet = style::load(path, sources, sink);
     fuzz::check_diagnostics(sink, sources);
+    // The style file exists and is read, so every error has a position in it
+    // or in a file it extends (issue 8: none is left as a bare FILE:).
+    for (const base::Diagnostic& d : sink.all()) BB_FUZZ_CHECK(d.span.known());
     BB_FUZZ_CHECK(sheet.has_value() == !sink.has_errors());
     if (sheet) {
         BB_FUZZ_CHECK(sheet->page.width > 0 && sheet->page.height > 0);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "style_test_util.h"
@@ -47,6 +48,17 @@ TEST_P(StyleDiagnostics, MatchExpected) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, StyleDiagnostics, ::testing::ValuesIn(case_names()),
                          [](const auto& info) { return info.param; });
+
+// Issue 8: every error of a loaded style names FILE:LINE:COL, even when the
+// problem is something no file wrote (no fonts, an empty file).
+TEST(StyleDiagnosticsFolder, EveryExpectedErrorHasAPosition) {
+    const std::regex positioned(R"(^tests/diagnostics/style/[^:]+\.yaml:[1-9][0-9]*:[1-9][0-9]*: error: .+$)");
+    for (const auto& n : case_names()) {
+        std::ifstream in(fs::path(BB_SOURCE_DIR) / kCaseDir / (n + ".expected"));
+        for (std::string line; std::getline(in, line);)
+            EXPECT_TRUE(std::regex_match(line, positioned)) << n << ".expected: " << line;
+    }
+}
 
 TEST(StyleDiagnosticsFolder, EveryCaseHasAnExpectation) {
     auto names = case_names();
