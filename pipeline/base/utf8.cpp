@@ -25,7 +25,7 @@ size_t sequence_length(std::string_view s, size_t i, char32_t* out) {
 }
 }  // namespace
 
-char32_t next_code_point(std::string_view s, size_t& i) {
+char32_t next_multibyte_code_point(std::string_view s, size_t& i) {
     char32_t cp = 0;
     size_t n = sequence_length(s, i, &cp);
     if (n == 0) { ++i; return 0xFFFD; }
@@ -33,9 +33,8 @@ char32_t next_code_point(std::string_view s, size_t& i) {
     return cp;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) out += static_cast<char>(cp);
-    else if (cp < 0x800) {
+void append_multibyte_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x800) {
         out += static_cast<char>(0xC0 | (cp >> 6));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     } else if (cp < 0x10000) {

@@ -6,12 +6,25 @@
 
 namespace bb::base {
 
+/// Decodes a code point that is not ASCII (next_code_point's slow path).
+char32_t next_multibyte_code_point(std::string_view s, size_t& i);
+
 /// Decodes one code point at `i` and advances `i`; returns U+FFFD on a bad
-/// sequence (advancing one byte).
-char32_t next_code_point(std::string_view s, size_t& i);
+/// sequence (advancing one byte). Inline for ASCII: the line breaker calls
+/// it for every character of the book, several times.
+inline char32_t next_code_point(std::string_view s, size_t& i) {
+    if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) return static_cast<unsigned char>(s[i++]);
+    return next_multibyte_code_point(s, i);
+}
+
+/// Appends the UTF-8 encoding of a code point that is not ASCII.
+void append_multibyte_utf8(std::string& out, char32_t cp);
 
 /// Appends the UTF-8 encoding of `cp`.
-void append_utf8(std::string& out, char32_t cp);
+inline void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else append_multibyte_utf8(out, cp);
+}
 
 /// Byte offset of the first invalid UTF-8 sequence (overlong, surrogate,
 /// out of range, truncated), or npos when `s` is valid.

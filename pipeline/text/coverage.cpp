@@ -11,11 +11,6 @@ bool is_space(char32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x202F || c
 bool is_combining(char32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
 }  // namespace
 
-bool is_invisible(char32_t cp) {
-    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) ||
-           cp == 0x2060 || cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F);
-}
-
 int covering_font(char32_t cp, std::span<const Font* const> chain) {
     if (is_invisible(cp)) return 0;
     for (size_t k = 0; k < chain.size(); ++k)

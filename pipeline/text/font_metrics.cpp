@@ -106,15 +106,6 @@ Font::~Font() {
     hb_blob_destroy(blob_);
 }
 
-bool Font::has_glyph(char32_t cp) const {
-    return cp <= 0xFFFF && bmp_[cp] >= 0;
-}
-
-int Font::advance(char32_t cp) const {
-    if (cp <= 0xFFFF && bmp_[cp] >= 0) return bmp_[cp];
-    return notdef_advance_;
-}
-
 int Font::kern(char32_t left, char32_t right) const {
     if (!has_glyph(left) || !has_glyph(right)) return 0;
     const int l = kern_slot(left), r = kern_slot(right);

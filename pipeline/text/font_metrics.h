@@ -62,11 +62,11 @@ public:
 
     /// True when the font maps `cp` to a real glyph (not .notdef). Always
     /// false for code points above U+FFFF: libharu cannot encode them.
-    bool has_glyph(char32_t cp) const;
+    bool has_glyph(char32_t cp) const { return cp <= 0xFFFF && bmp_[cp] >= 0; }
     /// Advance of `cp` in 1/1000 em, truncated like libharu's /W widths (see
     /// the file comment). For a code point the font lacks: the .notdef
     /// advance, which is what libharu would draw. O(1) for the BMP.
-    int advance(char32_t cp) const;
+    int advance(char32_t cp) const { return cp <= 0xFFFF && bmp_[cp] >= 0 ? bmp_[cp] : notdef_advance_; }
     /// Pair kerning between `left` and `right` in 1/1000 em (negative =
     /// closer), from the font's GPOS/kern data: HarfBuzz shapes the pair with
     /// `kern` on and ligatures off; the value is the change in the left
