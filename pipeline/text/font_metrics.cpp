@@ -162,6 +162,26 @@ int Font::shape_pair(char32_t left, char32_t right) const {
     return value;
 }
 
+bool Font::digits_interchangeable() const {
+    std::call_once(digits_once_, [this] {
+        std::vector<char32_t> neighbours;
+        for (char32_t c = 0x20; c < 0x7F; ++c) neighbours.push_back(c);
+        // No-break and thin spaces, dashes, quotes, ellipsis.
+        for (char32_t c : {0xA0, 0x2009, 0x202F, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026})
+            neighbours.push_back(c);
+        bool same = true;
+        for (char32_t d = '1'; d <= '9' && same; ++d) {
+            same = advance(d) == advance('0');
+            for (char32_t n : neighbours) {
+                if (!same) break;
+                same = kern(d, n) == kern('0', n) && kern(n, d) == kern(n, '0');
+            }
+        }
+        digits_interchangeable_ = same;
+    });
+    return digits_interchangeable_;
+}
+
 int64_t Font::width_units(std::string_view utf8, bool kerning) const {
     int64_t total = 0;
     char32_t prev = 0;
@@ -208,6 +228,13 @@ const Font* FontSet::get(const std::string& path, std::string* error) {
         return nullptr;
     }
     return fonts_.emplace(path, std::move(font)).first->second.get();
+}
+
+bool FontSet::digits_interchangeable() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [path, font] : fonts_)
+        if (!font->digits_interchangeable()) return false;
+    return true;
 }
 
 size_t FontSet::size() const {

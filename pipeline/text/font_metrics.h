@@ -73,6 +73,13 @@ public:
     /// glyph's advance, rounded to the nearest integer. Cached per pair.
     int kern(char32_t left, char32_t right) const;
 
+    /// True when any two strings of ASCII digits of one length set alike in
+    /// this font: '0'..'9' share one advance and kern alike against every
+    /// printable ASCII character and the punctuation that surrounds page
+    /// numbers (layout keeps a chapter set for "p. 123" when it now prints
+    /// "p. 125"). Computed once, on first use.
+    bool digits_interchangeable() const;
+
     /// Width of `utf8` in 1/1000 em: sum of advances, plus `kern` of every
     /// adjacent pair when `kerning`. Soft hyphens (U+00AD) count as zero:
     /// they are never drawn.
@@ -112,6 +119,8 @@ private:
     mutable std::mutex kern_mutex_;
     mutable std::unordered_map<uint64_t, int> kern_cache_;
     int shape_pair(char32_t left, char32_t right) const;
+    mutable std::once_flag digits_once_;
+    mutable bool digits_interchangeable_ = false;
 };
 
 /// Loads each font file once and keeps it for the whole run. Thread-safe.
@@ -121,6 +130,8 @@ public:
     /// set) when it cannot be loaded. A failed path is not retried.
     const Font* get(const std::string& path, std::string* error = nullptr);
     size_t size() const;
+    /// Font::digits_interchangeable of every font loaded so far.
+    bool digits_interchangeable() const;
 
 private:
     mutable std::mutex mutex_;

@@ -60,12 +60,29 @@ struct MeasuredChapter {
     Galley galley;
 };
 
+bool all_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// Whether a chapter a measure pass set when a page reference printed
+/// `before` would be set alike now that it prints `now`: the same text, or
+/// numbers of as many digits in fonts where every digit has one width and
+/// kerns alike (then every line breaks where it did, so the slabs' heights,
+/// keeps and anchors are the same; the full pass prints the real numbers).
+/// Without this, one guide growing by a page changed every later folio and
+/// so every chapter that cites one: a whole extra measure pass.
+bool sets_alike(const std::string& before, const std::string& now, const text::FontSet& fonts) {
+    if (before == now) return true;
+    return before.size() == now.size() && all_digits(before) && all_digits(now) && fonts.digits_interchangeable();
+}
+
 /// One complete layout with page references taken from `pages`. `memo`
 /// (measure passes only; may be null) keeps each chapter's galley between
 /// passes.
 PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
                      FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, LayoutCache& cache,
-                     bool measure_only, base::Sink& sink, std::vector<MeasuredChapter>* memo = nullptr) {
+                     bool measure_only, base::Sink& sink, std::vector<MeasuredChapter>* memo = nullptr,
+                     const text::FontSet* font_set = nullptr) {
     PageOf page_of = [pages](const std::string& anchor) -> std::string {
         if (!pages) return "00";  // first pass: a placeholder of typical width
         auto it = pages->find(anchor);
@@ -94,7 +111,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
         for (size_t i = next++; i < chapters.size(); i = next++) {
             MeasuredChapter* m = memo ? &(*memo)[i] : nullptr;
             if (m && m->valid && std::all_of(m->reads.begin(), m->reads.end(), [&](const auto& r) {
-                    return page_of(r.first) == r.second;
+                    return sets_alike(r.second, page_of(r.first), *font_set);
                 })) {
                 galleys[i] = m->galley;
                 base::progress_advance(options.progress);
@@ -210,7 +227,8 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
             PageMap now;
             timed("measure", pass, [&] {
                 PagedDoc measure = layout_once(book, sheet, options, fonts, hyphenator,
-                                               have_assumed ? &assumed : nullptr, cache, true, scratch, &measured);
+                                               have_assumed ? &assumed : nullptr, cache, true, scratch, &measured,
+                                               &font_set);
                 now = page_map(measure);
                 if (options.pages_only) pages = std::move(measure);
             });

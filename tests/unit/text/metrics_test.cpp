@@ -153,3 +153,31 @@ TEST(Coverage, UncoveredWithOffsetsAndFallback) {
     EXPECT_EQ(covering_font(0x2610, chain), 1);
     EXPECT_EQ(covering_font(0x4E2D, chain), dejavu->has_glyph(0x4E2D) ? 1 : -1);
 }
+
+namespace bb::text {
+namespace {
+
+TEST(Font, DigitsInterchangeable) {
+    // Every face the shipped styles use has tabular figures without digit
+    // kerning, so a folio of as many digits never moves a line break.
+    for (const char* name : {"CharisSIL-Regular.ttf", "CharisSIL-Bold.ttf", "CharisSIL-Italic.ttf",
+                             "OpenSans-Regular.ttf", "OpenSans-Bold.ttf", "DejaVuSans.ttf"}) {
+        auto f = Font::load(std::string(BB_SOURCE_DIR) + "/fonts/" + name);
+        ASSERT_NE(f, nullptr) << name;
+        EXPECT_TRUE(f->digits_interchangeable()) << name;
+        EXPECT_EQ(f->advance('1'), f->advance('8')) << name;
+    }
+}
+
+TEST(Font, DigitsNotInterchangeableWhenTheyKern) {
+    // Liberation Serif kerns "11" (-37/1000 em) but not "10": "p. 111" is
+    // narrower than "p. 100", so those folios may move a line break.
+    auto f = Font::load("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf");
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->advance('1'), f->advance('0'));
+    EXPECT_NE(f->kern('1', '1'), f->kern('1', '0'));
+    EXPECT_FALSE(f->digits_interchangeable());
+}
+
+}  // namespace
+}  // namespace bb::text
