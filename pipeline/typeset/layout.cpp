@@ -76,6 +76,18 @@ bool sets_alike(const std::string& before, const std::string& now, const text::F
     return before.size() == now.size() && all_digits(before) && all_digits(now) && fonts.digits_interchangeable();
 }
 
+/// True when a measure pass assuming `pages` would reuse every chapter in
+/// `measured` as it is.
+bool reuses_every_chapter(const std::vector<MeasuredChapter>& measured, const PageMap& pages,
+                          const text::FontSet& fonts) {
+    return std::all_of(measured.begin(), measured.end(), [&](const MeasuredChapter& m) {
+        return m.valid && std::all_of(m.reads.begin(), m.reads.end(), [&](const auto& read) {
+                   auto it = pages.find(read.first);
+                   return sets_alike(read.second, it == pages.end() ? "" : it->second, fonts);
+               });
+    });
+}
+
 /// One complete layout with page references taken from `pages`. `memo`
 /// (measure passes only; may be null) keeps each chapter's galley between
 /// passes.
@@ -232,17 +244,22 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                 now = page_map(measure);
                 if (options.pages_only) pages = std::move(measure);
             });
-            settled = have_assumed && now == assumed;
+            // Settled when this pass found the pages it assumed, or when the
+            // next pass would set no chapter again (every page number each
+            // one printed is the same, or sets alike): it would find these
+            // pages again, so it need not run.
+            const bool confirmed = have_assumed && now == assumed;
+            settled = confirmed || reuses_every_chapter(measured, now, font_set);
+            if (!confirmed) {
+                assumed = std::move(now);
+                have_assumed = true;
+            }
             if (settled && options.pages_only) {
                 // The pass that confirmed the pages is the book as the full
                 // pass would draw it: its pages are the answer.
                 for (const auto& d : scratch.all()) sink.add(d);
                 if (stats) stats->passes = pass;
                 return pages;
-            }
-            if (!settled) {
-                assumed = std::move(now);
-                have_assumed = true;
             }
         }
         if (!settled)
