@@ -18,6 +18,7 @@
 #include "text/hyphenate.h"
 #include "typeset/book_flow.h"
 #include "typeset/flow.h"
+#include "typeset/folio_estimate.h"
 #include "typeset/fonts.h"
 #include "typeset/front_matter.h"
 #include "typeset/furniture.h"
@@ -94,9 +95,13 @@ bool reuses_every_chapter(const std::vector<MeasuredChapter>& measured, const Pa
 PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
                      FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, LayoutCache& cache,
                      bool measure_only, base::Sink& sink, std::vector<MeasuredChapter>* memo = nullptr,
-                     const text::FontSet* font_set = nullptr) {
-    PageOf page_of = [pages](const std::string& anchor) -> std::string {
-        if (!pages) return "00";  // first pass: a placeholder of typical width
+                     const text::FontSet* font_set = nullptr, const PageMap* guesses = nullptr) {
+    PageOf page_of = [pages, guesses](const std::string& anchor) -> std::string {
+        if (!pages) {  // first pass: a number with the digits the page will probably have
+            if (guesses)
+                if (auto it = guesses->find(anchor); it != guesses->end()) return it->second;
+            return "00";
+        }
         auto it = pages->find(anchor);
         return it == pages->end() ? "" : it->second;
     };
@@ -232,7 +237,9 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     auto cache_owner = std::make_unique<LayoutCache>();
     LayoutCache& cache = *cache_owner;
     int pass = 0;
+    PageMap guesses;
     if (options.max_passes > 1) {
+        guesses = estimate_folios(book, chapters_of(book), sheet);
         while (pass < options.max_passes && !settled) {
             ++pass;
             base::Sink scratch(sink.limit());
@@ -240,7 +247,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
             timed("measure", pass, [&] {
                 PagedDoc measure = layout_once(book, sheet, options, fonts, hyphenator,
                                                have_assumed ? &assumed : nullptr, cache, true, scratch, &measured,
-                                               &font_set);
+                                               &font_set, &guesses);
                 now = page_map(measure);
                 if (options.pages_only) pages = std::move(measure);
             });

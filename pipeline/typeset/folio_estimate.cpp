@@ -1,0 +1,157 @@
+#include "typeset/folio_estimate.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bb::typeset {
+
+namespace {
+
+// Rough costs in bytes of running text, from the seed book's layout: a
+// heading with its space, a figure, a list line, a directory entry's
+// fixed lines. Only digit counts come out of this, so rough is enough.
+constexpr double kHeading = 250, kFigure = 1500, kItem = 30, kEntryLines = 120, kRefLine = 70;
+
+/// Walks the book in reading order, adding up text and noting where each
+/// anchor begins.
+class Estimator {
+public:
+    std::map<std::string, double> at;  ///< anchor -> bytes before it
+    double bytes = 0;
+
+    void anchor(const std::string& id) {
+        if (!id.empty()) at.emplace(id, bytes);
+    }
+    void inlines(const model::Inlines& content) {
+        for (const auto& in : content) {
+            bytes += static_cast<double>(in.text.size());
+            inlines(in.children);
+        }
+    }
+    void blocks(const model::Blocks& list) {
+        for (const auto& b : list) {
+            inlines(b.content);
+            for (const auto& item : b.items) {
+                bytes += kItem;
+                blocks(item.blocks);
+            }
+            blocks(b.blocks);
+            inlines(b.attribution);
+            inlines(b.caption);
+            if (b.kind == model::BlockKind::Figure) bytes += kFigure;
+        }
+    }
+    void heading(const std::string& id, const model::Inlines& title) {
+        anchor(id);
+        bytes += kHeading;
+        inlines(title);
+    }
+    void section(const model::Section& s) {
+        heading(s.anchor, s.title);
+        blocks(s.blocks);
+        for (const auto& sub : s.subsections) section(sub);
+    }
+    void questions(const std::vector<model::Qa>& qs) {
+        for (const auto& q : qs) {
+            inlines(q.question);
+            blocks(q.answer);
+            bytes += kItem;
+        }
+    }
+    void guide(const model::Guide& g) {
+        heading(g.id, g.title);
+        if (g.summary) inlines(*g.summary);
+        for (const auto* c : {&g.myth, &g.example, &g.truth})
+            if (*c) {
+                bytes += kHeading / 2;
+                inlines((*c)->title);
+                blocks((*c)->blocks);
+            }
+        for (const auto& s : g.sections) section(s);
+        if (g.faq) {
+            heading(g.faq->anchor, g.faq->title);
+            questions(g.faq->questions);
+        }
+        if (g.books && !g.books->books.empty()) {
+            heading(g.books->anchor, g.books->title);
+            for (const auto& b : g.books->books)
+                bytes += kItem + static_cast<double>(b.title.size() + b.author.size() + b.year.size());
+        }
+        if (g.practitioners && !g.practitioners->entries.empty()) {
+            heading(g.practitioners->anchor, g.practitioners->title);
+            bytes += kRefLine * static_cast<double>(g.practitioners->entries.size());
+        }
+        if (g.related && !g.related->guides.empty()) {
+            heading(g.related->anchor, g.related->title);
+            bytes += kRefLine * static_cast<double>(g.related->guides.size());
+        }
+    }
+    void directory(const model::Book& book) {
+        const model::Directory& d = book.directory;
+        heading(d.id.empty() ? "directory" : d.id, d.title);
+        blocks(d.intro);
+        for (const auto& e : d.entries) {
+            anchor(e.id);
+            bytes += kEntryLines;
+            inlines(e.name);
+            inlines(e.location);
+            bytes += static_cast<double>(e.url.size() + e.email.size());
+            blocks(e.description);
+        }
+        anchor(kByTopicAnchor);
+        bytes += kHeading;
+        for (const auto& t : book.topics) {
+            anchor(topic_anchor(t.id));
+            bytes += kHeading;
+        }
+        bytes += kRefLine * static_cast<double>(book.guides.size() + d.entries.size());
+    }
+};
+
+int digits(long n) { return n < 10 ? 1 : 1 + digits(n / 10); }
+
+}  // namespace
+
+std::map<std::string, std::string> estimate_folios(const model::Book& book, const std::vector<Chapter>& chapters,
+                                                   const style::Sheet& sheet) {
+    Estimator e;
+    // Each chapter opens on a fresh recto: on average a page and a half of
+    // text's worth more than its own text.
+    const double measure = sheet.page.width - sheet.page.inner - sheet.page.outer;
+    const double height = sheet.page.height - sheet.page.top - sheet.page.bottom;
+    const double per_line = measure / std::max(1.0, 0.47 * sheet.text.size);
+    const double per_page = std::max(1.0, per_line * std::floor(height / std::max(1.0, sheet.text.leading)));
+    for (const Chapter& c : chapters) {
+        e.bytes = std::ceil(e.bytes / per_page) * per_page + 0.5 * per_page;  // a fresh page, sometimes a blank verso
+        switch (c.kind) {
+            case Chapter::Kind::Preface:
+                if (book.preface) {
+                    e.heading(book.preface->id.empty() ? "preface" : book.preface->id, book.preface->title);
+                    e.blocks(book.preface->blocks);
+                }
+                break;
+            case Chapter::Kind::Part: {
+                const model::Part& p = book.parts[c.index];
+                e.heading(p.id, p.title);
+                e.blocks(p.intro);
+                break;
+            }
+            case Chapter::Kind::Guide: e.guide(book.guides[c.index]); break;
+            case Chapter::Kind::FaqChapter:
+                if (book.faq) {
+                    e.heading(book.faq->id.empty() ? "faq" : book.faq->id, book.faq->title);
+                    e.questions(book.faq->questions);
+                }
+                break;
+            case Chapter::Kind::Directory: e.directory(book); break;
+        }
+    }
+    std::map<std::string, std::string> out;
+    for (const auto& [id, before] : e.at) {
+        long page = std::max(1L, static_cast<long>(before / per_page) + 1);
+        out.emplace(id, std::string(static_cast<size_t>(digits(page)), '0'));
+    }
+    return out;
+}
+
+}  // namespace bb::typeset

@@ -1,0 +1,48 @@
+// estimate_folios: the first pass's page numbers have the digits the real
+// ones will have, for most anchors, so the second pass sets few chapters.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+#include "book_fixture.h"
+#include "text/font_metrics.h"
+#include "typeset/folio_estimate.h"
+#include "typeset/layout.h"
+
+namespace bb {
+namespace {
+
+TEST(FolioEstimate, DigitsMatchTheLaidOutBookForMostAnchors) {
+    base::SourceMap sources;
+    base::Sink sink;
+    auto sheet = fixture::default_sheet(sources, sink);
+    ASSERT_TRUE(sheet);
+    // 30 guides of 6 sections: about 200 pages, so folios of 1, 2 and 3 digits.
+    model::Book book = fixture::book(30, 6);
+    auto guesses = typeset::estimate_folios(book, typeset::chapters_of(book), *sheet);
+    text::FontSet fonts;
+    typeset::PagedDoc doc = typeset::layout(book, *sheet, {}, fonts, sink);
+    size_t compared = 0, same = 0, widths = 0;
+    for (const auto& [id, pos] : doc.anchors) {
+        auto it = guesses.find(id);
+        if (it == guesses.end()) continue;
+        const std::string& label = doc.pages[pos.page].label;
+        if (label.empty() || !std::isdigit(static_cast<unsigned char>(label[0]))) continue;
+        ++compared;
+        same += it->second.size() == label.size();
+        EXPECT_EQ(it->second.find_first_not_of('0'), std::string::npos) << id;
+        widths |= 1u << label.size();
+    }
+    std::printf("%zu of %zu anchors guessed with the right digits\n", same, compared);
+    EXPECT_EQ(widths & 0b1110u, 0b1110u) << "the book should have 1-, 2- and 3-digit folios";
+    ASSERT_GT(compared, 100u);
+    EXPECT_GT(same * 10, compared * 8) << same << " of " << compared << " anchors guessed with the right digits";
+    // Every guide and section of the book has a guess.
+    for (const auto& g : book.guides) {
+        EXPECT_TRUE(guesses.count(g.id)) << g.id;
+        for (const auto& s : g.sections) EXPECT_TRUE(guesses.count(s.anchor)) << s.anchor;
+    }
+}
+
+}  // namespace
+}  // namespace bb
