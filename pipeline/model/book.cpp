@@ -13,11 +13,38 @@ void append_plain(const Inlines& content, std::string& out) {
 }
 
 template <class T>
-const T* find_by_id(const std::vector<T>& items, const std::string& id) {
-    auto it = std::find_if(items.begin(), items.end(), [&](const T& t) { return t.id == id; });
-    return it == items.end() ? nullptr : &*it;
+const T* find_by_id(const IdIndex& index, int which, const std::vector<T>& items, const std::string& id) {
+    size_t at = index.find(which, items, id);
+    return at == std::string::npos ? nullptr : &items[at];
 }
 }  // namespace
+
+IdIndex& IdIndex::operator=(const IdIndex&) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (int i = 0; i < 3; ++i) {
+        maps_[i].clear();
+        sizes_[i] = SIZE_MAX;
+    }
+    return *this;
+}
+
+template <class T>
+size_t IdIndex::find(int which, const std::vector<T>& items, const std::string& id) const {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto& map = maps_[which];
+        if (sizes_[which] != items.size()) {
+            map.clear();
+            for (size_t i = 0; i < items.size(); ++i) map.emplace(items[i].id, i);
+            sizes_[which] = items.size();
+        }
+        auto it = map.find(id);
+        if (it != map.end() && it->second < items.size() && items[it->second].id == id) return it->second;
+    }
+    // Not indexed (or the vector changed since): the plain search decides.
+    auto it = std::find_if(items.begin(), items.end(), [&](const T& t) { return t.id == id; });
+    return it == items.end() ? std::string::npos : static_cast<size_t>(it - items.begin());
+}
 
 std::string plain_text(const Inlines& content) {
     std::string out;
@@ -25,9 +52,9 @@ std::string plain_text(const Inlines& content) {
     return out;
 }
 
-const Guide* Book::find_guide(const std::string& id) const { return find_by_id(guides, id); }
-const Entry* Book::find_entry(const std::string& id) const { return find_by_id(directory.entries, id); }
-const Topic* Book::find_topic(const std::string& id) const { return find_by_id(topics, id); }
+const Guide* Book::find_guide(const std::string& id) const { return find_by_id(index, 0, guides, id); }
+const Entry* Book::find_entry(const std::string& id) const { return find_by_id(index, 1, directory.entries, id); }
+const Topic* Book::find_topic(const std::string& id) const { return find_by_id(index, 2, topics, id); }
 
 const char* to_string(EntryKind k) {
     switch (k) {

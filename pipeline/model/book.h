@@ -3,9 +3,12 @@
 /// AST). Built by manuscript::load, read by epub::write and typeset::layout;
 /// writers never see XML or YAML. Text in it is final: whitespace collapsed,
 /// smart quotes and dashes applied, `ref` texts filled in.
+#include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/source_map.h"
@@ -222,6 +225,26 @@ struct Anchor {
                           ///< (preface, part, guide, faq chapter, directory)
 };
 
+/// Positions of guides, entries and topics by id, for Book::find_*: made on
+/// first use, under a lock (writers look ids up from several threads). A
+/// copy of a Book starts without them, and every answer is checked against
+/// the vector, so a Book changed after a look-up is still answered right.
+class IdIndex {
+public:
+    IdIndex() = default;
+    IdIndex(const IdIndex&) {}
+    IdIndex& operator=(const IdIndex&);
+    /// Position of the item with `id` in `items` (one of the Book's three
+    /// vectors, named by `which`), or npos.
+    template <class T>
+    size_t find(int which, const std::vector<T>& items, const std::string& id) const;
+
+private:
+    mutable std::mutex mutex_;
+    mutable std::unordered_map<std::string, size_t> maps_[3];
+    mutable size_t sizes_[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
+};
+
 /// The whole book.
 struct Book {
     std::string lang = "en";
@@ -238,6 +261,8 @@ struct Book {
     const Guide* find_guide(const std::string& id) const;
     const Entry* find_entry(const std::string& id) const;
     const Topic* find_topic(const std::string& id) const;
+
+    IdIndex index;  ///< for find_*; not part of the book's content
 };
 
 const char* to_string(EntryKind k);    ///< "coach", "program", ...

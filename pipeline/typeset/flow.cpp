@@ -249,6 +249,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         bool linked_prev = false;
         static const std::vector<text::Fragment> kNone;
         const std::vector<text::Fragment>& fragments = measure_only_ ? kNone : line.fragments;
+        uint32_t line_code_points = 0;  // of the run at s.items.back(), for join_run
         for (const auto& f : fragments) {
             TextRun t =
                 run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned, f.width);
@@ -268,7 +269,10 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
                 linked_prev = false;
             }
             TextRun* line_run = s.items.empty() ? nullptr : std::get_if<TextRun>(&s.items.back());
-            if (!line_run || !join_run(*line_run, t, f.font->advance(' '))) s.items.push_back(std::move(t));
+            if (!line_run || !join_run(*line_run, t, f.font->advance(' '), line_code_points)) {
+                line_code_points = code_points(t.text);
+                s.items.push_back(std::move(t));
+            }
         }
         if (li == 0 && measure_only_) hang_.clear();
         if (li == 0 && !hang_.empty()) {

@@ -4,15 +4,13 @@
 
 namespace bb::typeset {
 
-namespace {
 uint32_t code_points(const std::string& utf8) {
     uint32_t n = 0;
     for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     return n;
 }
-}  // namespace
 
-bool join_run(TextRun& line, const TextRun& next, int space_advance) {
+bool join_run(TextRun& line, const TextRun& next, int space_advance, uint32_t& line_code_points) {
     if (next.font != line.font || next.size != line.size || !(next.color == line.color) || next.y != line.y ||
         next.role != line.role || next.para != line.para || next.line != line.line || line.text.empty())
         return false;
@@ -22,12 +20,13 @@ bool join_run(TextRun& line, const TextRun& next, int space_advance) {
     // space glyph and the difference to where the next one begins.
     const double gap = (next.x - end) * 1000.0 / next.size;
     const double adjust = gap - space_advance;
-    const uint32_t space_index = code_points(line.text);
+    const uint32_t space_index = line_code_points;
     line.text += ' ';
     if (std::llround(adjust * 100) != 0) line.kerning.push_back({space_index, adjust});
     for (const Kern& k : next.kerning) line.kerning.push_back({k.index + space_index + 1, k.adjust});
     line.text += next.text;
     line.width = next.x + next.width - line.x;
+    line_code_points += 1 + code_points(next.text);
     return true;
 }
 

@@ -31,10 +31,11 @@ TEST(JoinedLine, ThePdfOperatorsAreThoseOfTheSeparateWords) {
     separate.width = joined.width = 420;
     separate.height = joined.height = 595;
     TextRun line = words[0];
+    uint32_t count = typeset::code_points(line.text);
     for (size_t i = 0; i < words.size(); ++i) {
         separate.items.push_back(words[i]);
         if (i) {
-            ASSERT_TRUE(typeset::join_run(line, words[i], 250));
+            ASSERT_TRUE(typeset::join_run(line, words[i], 250, count));
         }
     }
     joined.items.push_back(line);

@@ -24,8 +24,11 @@ TextRun word(const std::string& text, double x, double width, std::vector<Kern> 
 
 TEST(JoinRun, AJustifiedSpaceBecomesASpaceAndAnAdjustment) {
     TextRun line = word("AVé", 50, 20, {{0, -80}});
+    uint32_t count = typeset::code_points(line.text);
+    EXPECT_EQ(count, 3u);
     // The space glyph is 250/1000 em = 2.5 pt; the next word is 3.1 pt on.
-    ASSERT_TRUE(typeset::join_run(line, word("Wo", 73.1, 12, {{0, -40}}), 250));
+    ASSERT_TRUE(typeset::join_run(line, word("Wo", 73.1, 12, {{0, -40}}), 250, count));
+    EXPECT_EQ(count, 6u);
     EXPECT_EQ(line.text, "AVé Wo");
     EXPECT_DOUBLE_EQ(line.width, 73.1 + 12 - 50);
     ASSERT_EQ(line.kerning.size(), 3u);
@@ -38,7 +41,8 @@ TEST(JoinRun, AJustifiedSpaceBecomesASpaceAndAnAdjustment) {
 
 TEST(JoinRun, AnExactSpaceNeedsNoAdjustment) {
     TextRun line = word("a", 10, 5);
-    ASSERT_TRUE(typeset::join_run(line, word("b", 17.5, 5), 250));
+    uint32_t count = 1;
+    ASSERT_TRUE(typeset::join_run(line, word("b", 17.5, 5), 250, count));
     EXPECT_EQ(line.text, "a b");
     EXPECT_TRUE(line.kerning.empty());
 }
@@ -52,8 +56,11 @@ TEST(JoinRun, RunsThatDoNotContinueALineStaySeparate) {
     TextRun other_color = word("b", 20, 5);
     other_color.color = typeset::Rgb{200, 0, 0};
     TextRun before = word("b", 12, 5);  // starts inside "a"
-    for (const TextRun& next : {other_font, other_line, other_color, before})
-        EXPECT_FALSE(typeset::join_run(line, next, 250)) << next.text;
+    for (const TextRun& next : {other_font, other_line, other_color, before}) {
+        uint32_t count = 1;
+        EXPECT_FALSE(typeset::join_run(line, next, 250, count)) << next.text;
+        EXPECT_EQ(count, 1u);
+    }
     EXPECT_EQ(line.text, "a");
     EXPECT_EQ(line.width, 5);
 }
