@@ -129,13 +129,12 @@ int Font::kern(char32_t left, char32_t right) const {
     return value;
 }
 
-int Font::shape_pair(char32_t left, char32_t right) const {
-    // Shape the pair with kerning on and every substitution that would change
-    // the glyph/character correspondence off (libharu draws by code point).
+std::vector<int> Font::shaped_advances(const std::vector<uint32_t>& text) const {
+    // Kerning on and every substitution that would change the
+    // glyph/character correspondence off (libharu draws by code point).
     hb_buffer_t* buf = hb_buffer_create();
     hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
-    uint32_t pair[2] = {static_cast<uint32_t>(left), static_cast<uint32_t>(right)};
-    hb_buffer_add_utf32(buf, pair, 2, 0, 2);
+    hb_buffer_add_utf32(buf, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
     // A fixed language keeps the result independent of the process locale
     // (HarfBuzz's default language comes from setlocale).
     hb_buffer_set_language(buf, hb_language_from_string("en", -1));
@@ -152,31 +151,43 @@ int Font::shape_pair(char32_t left, char32_t right) const {
     unsigned n = 0;
     hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
     hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, nullptr);
-    int value = 0;
-    if (n == 2) {
-        hb_position_t plain = hb_font_get_glyph_h_advance(font_, info[0].codepoint);
-        hb_position_t delta = pos[0].x_advance - plain;
-        if (delta != 0) value = static_cast<int>(std::lround(delta * 1000.0 / upem_));
+    std::vector<int> out;
+    if (n == text.size()) {
+        out.reserve(n);
+        // Each glyph's change from its plain advance: the kerning after it.
+        for (unsigned i = 0; i < n; ++i)
+            out.push_back(pos[i].x_advance - hb_font_get_glyph_h_advance(font_, info[i].codepoint));
     }
     hb_buffer_destroy(buf);
-    return value;
+    return out;
+}
+
+int Font::shape_pair(char32_t left, char32_t right) const {
+    std::vector<int> delta = shaped_advances({static_cast<uint32_t>(left), static_cast<uint32_t>(right)});
+    if (delta.size() != 2 || delta[0] == 0) return 0;
+    return static_cast<int>(std::lround(delta[0] * 1000.0 / upem_));
 }
 
 bool Font::digits_interchangeable() const {
     std::call_once(digits_once_, [this] {
-        std::vector<char32_t> neighbours;
-        for (char32_t c = 0x20; c < 0x7F; ++c) neighbours.push_back(c);
+        std::vector<uint32_t> neighbours;
+        for (uint32_t c = 0x20; c < 0x7F; ++c) neighbours.push_back(c);
         // No-break and thin spaces, dashes, quotes, ellipsis.
-        for (char32_t c : {0xA0, 0x2009, 0x202F, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026})
+        for (uint32_t c : {0xA0, 0x2009, 0x202F, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026})
             neighbours.push_back(c);
+        // One shaping per digit of "n d n" for every neighbour n (a pair at a
+        // time was thousands of shapings per font): a digit's kerning against
+        // any neighbour, on either side, shows in these advances. Pairs that
+        // do not involve the digit are the same in every string.
+        auto kerning_around = [&](uint32_t digit) {
+            std::vector<uint32_t> text;
+            for (uint32_t n : neighbours) text.insert(text.end(), {n, digit, n});
+            return shaped_advances(text);
+        };
         bool same = true;
-        for (char32_t d = '1'; d <= '9' && same; ++d) {
-            same = advance(d) == advance('0');
-            for (char32_t n : neighbours) {
-                if (!same) break;
-                same = kern(d, n) == kern('0', n) && kern(n, d) == kern(n, '0');
-            }
-        }
+        const std::vector<int> zero = kerning_around('0');
+        for (char32_t d = '1'; d <= '9' && same; ++d)
+            same = !zero.empty() && advance(d) == advance('0') && kerning_around(d) == zero;
         digits_interchangeable_ = same;
     });
     return digits_interchangeable_;

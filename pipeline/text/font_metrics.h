@@ -119,6 +119,9 @@ private:
     mutable std::mutex kern_mutex_;
     mutable std::unordered_map<uint64_t, int> kern_cache_;
     int shape_pair(char32_t left, char32_t right) const;
+    /// Shapes `text` as kern() does; per glyph, its advance minus its plain
+    /// advance, in font units (empty when glyphs and characters differ).
+    std::vector<int> shaped_advances(const std::vector<uint32_t>& text) const;
     mutable std::once_flag digits_once_;
     mutable bool digits_interchangeable_ = false;
 };
