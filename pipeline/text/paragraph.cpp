@@ -153,7 +153,7 @@ private:
                     items_[n - 1].width -= k;
                 }
             }
-            segments_.push_back(cur_);
+            segments_.push_back(std::move(cur_));
             items_.push_back(Item::make_box(w, segments_.size() - 1));
         }
         cur_ = Segment{};
@@ -233,7 +233,13 @@ private:
             int kind = kind_[at];
             bool hyph = hyph_[at], emerg = emerg_[at];
             if (last_is_box() && (kind != 0 || hyph || emerg)) {
-                Segment prev = cur_.text.empty() ? segments_[items_.back().payload] : cur_;
+                // The segment this break follows (the open one, or the last box).
+                const Segment& before = cur_.text.empty() ? segments_[items_.back().payload] : cur_;
+                const struct {
+                    double size;
+                    const Font* font;
+                    char32_t last;
+                } prev{before.size, before.font, before.last};
                 flush();
                 double size = prev.size;
                 const Font* f = prev.font;
