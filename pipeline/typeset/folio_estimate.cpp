@@ -110,7 +110,44 @@ public:
 
 int digits(long n) { return n < 10 ? 1 : 1 + digits(n / 10); }
 
+
+void add_chapter(Estimator& e, const model::Book& book, const Chapter& c) {
+    switch (c.kind) {
+        case Chapter::Kind::Preface:
+            if (book.preface) {
+                e.heading(book.preface->id.empty() ? "preface" : book.preface->id, book.preface->title);
+                e.blocks(book.preface->blocks);
+            }
+            break;
+        case Chapter::Kind::Part: {
+            const model::Part& p = book.parts[c.index];
+            e.heading(p.id, p.title);
+            e.blocks(p.intro);
+            break;
+        }
+        case Chapter::Kind::Guide: e.guide(book.guides[c.index]); break;
+        case Chapter::Kind::FaqChapter:
+            if (book.faq) {
+                e.heading(book.faq->id.empty() ? "faq" : book.faq->id, book.faq->title);
+                e.questions(book.faq->questions);
+            }
+            break;
+        case Chapter::Kind::Directory: e.directory(book); break;
+    }
+}
+
 }  // namespace
+
+std::vector<double> chapter_sizes(const model::Book& book, const std::vector<Chapter>& chapters) {
+    std::vector<double> sizes;
+    sizes.reserve(chapters.size());
+    for (const Chapter& c : chapters) {
+        Estimator e;
+        add_chapter(e, book, c);
+        sizes.push_back(e.bytes);
+    }
+    return sizes;
+}
 
 std::map<std::string, std::string> estimate_folios(const model::Book& book, const std::vector<Chapter>& chapters,
                                                    const style::Sheet& sheet) {
@@ -123,28 +160,7 @@ std::map<std::string, std::string> estimate_folios(const model::Book& book, cons
     const double per_page = std::max(1.0, per_line * std::floor(height / std::max(1.0, sheet.text.leading)));
     for (const Chapter& c : chapters) {
         e.bytes = std::ceil(e.bytes / per_page) * per_page + 0.5 * per_page;  // a fresh page, sometimes a blank verso
-        switch (c.kind) {
-            case Chapter::Kind::Preface:
-                if (book.preface) {
-                    e.heading(book.preface->id.empty() ? "preface" : book.preface->id, book.preface->title);
-                    e.blocks(book.preface->blocks);
-                }
-                break;
-            case Chapter::Kind::Part: {
-                const model::Part& p = book.parts[c.index];
-                e.heading(p.id, p.title);
-                e.blocks(p.intro);
-                break;
-            }
-            case Chapter::Kind::Guide: e.guide(book.guides[c.index]); break;
-            case Chapter::Kind::FaqChapter:
-                if (book.faq) {
-                    e.heading(book.faq->id.empty() ? "faq" : book.faq->id, book.faq->title);
-                    e.questions(book.faq->questions);
-                }
-                break;
-            case Chapter::Kind::Directory: e.directory(book); break;
-        }
+        add_chapter(e, book, c);
     }
     std::map<std::string, std::string> out;
     for (const auto& [id, before] : e.at) {

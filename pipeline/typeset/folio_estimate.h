@@ -15,6 +15,12 @@
 
 namespace bb::typeset {
 
+/// How much text each chapter has, in bytes of running text (headings,
+/// figures and list lines counted as rough equivalents): layout sets the
+/// biggest chapters first, so no thread is left alone with a long one at the
+/// end.
+std::vector<double> chapter_sizes(const model::Book& book, const std::vector<Chapter>& chapters);
+
 /// For every anchor the estimate knows (chapters, sections, guide parts,
 /// directory entries, topics), a string of as many zeros as the digits its
 /// page number will probably have.

@@ -124,8 +124,17 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     std::vector<base::Sink> sinks(chapters.size(), base::Sink(sink.limit()));
     std::atomic<size_t> next{0}, reused{0};
     if (memo) memo->resize(chapters.size());
+    // Biggest chapters first (the directory of a big book is a tenth of
+    // it): set last, one would keep a thread busy while the others idle.
+    std::vector<size_t> order(chapters.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (base::threads_for(options.jobs, chapters.size()) > 1) {
+        const std::vector<double> sizes = chapter_sizes(book, chapters);
+        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
+    }
     auto work = [&] {
-        for (size_t i = next++; i < chapters.size(); i = next++) {
+        for (size_t k = next++; k < chapters.size(); k = next++) {
+            const size_t i = order[k];
             MeasuredChapter* m = memo ? &(*memo)[i] : nullptr;
             if (m && m->valid && std::all_of(m->reads.begin(), m->reads.end(), [&](const auto& r) {
                     return sets_alike(r.second, page_of(r.first), *font_set);
