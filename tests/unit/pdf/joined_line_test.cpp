@@ -4,6 +4,7 @@
 
 #include "pdf/content.h"
 #include "typeset/line_runs.h"
+#include "../typeset/word_run.h"
 
 namespace bb {
 namespace {
@@ -11,16 +12,7 @@ namespace {
 using typeset::Kern;
 using typeset::TextRun;
 
-TextRun word(const std::string& text, double x, double width, std::vector<Kern> kerning = {}) {
-    TextRun t;
-    t.text = text;
-    t.size = 10;
-    t.x = x;
-    t.y = 100;
-    t.width = width;
-    t.kerning = std::move(kerning);
-    return t;
-}
+using fixture::word;
 
 TEST(JoinedLine, ThePdfOperatorsAreThoseOfTheSeparateWords) {
     // The writer already drew consecutive runs as one TJ with a space and an

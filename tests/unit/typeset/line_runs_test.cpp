@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "typeset/line_runs.h"
+#include "word_run.h"
 
 namespace bb {
 namespace {
@@ -9,18 +10,7 @@ namespace {
 using typeset::Kern;
 using typeset::TextRun;
 
-TextRun word(const std::string& text, double x, double width, std::vector<Kern> kerning = {}) {
-    TextRun t;
-    t.text = text;
-    t.size = 10;
-    t.x = x;
-    t.y = 100;
-    t.width = width;
-    t.kerning = std::move(kerning);
-    t.para = 3;
-    t.line = 1;
-    return t;
-}
+using fixture::word;
 
 TEST(JoinRun, AJustifiedSpaceBecomesASpaceAndAnAdjustment) {
     TextRun line = word("AVé", 50, 20, {{0, -80}});
