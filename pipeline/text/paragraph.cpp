@@ -138,7 +138,8 @@ private:
     void flush() {
         if (!cur_.text.empty()) {
             cur_.end = cur_end_;
-            double w = cur_.font->width(cur_.text, cur_.size, o_.kerning);
+            // Font::width of cur_.text, added up as the characters came.
+            double w = static_cast<double>(cur_units_) * cur_.size / 1000.0;
             // Kerning across an intra-word break between two segments of
             // the same run and font: counted in the first box when the word
             // stays whole, and taken back by the penalty's width when the
@@ -157,6 +158,7 @@ private:
             items_.push_back(Item::make_box(w, segments_.size() - 1));
         }
         cur_ = Segment{};
+        cur_units_ = 0;
     }
 
     // Nothing but the indent since the paragraph start or a forced break.
@@ -272,7 +274,9 @@ private:
                 cur_.begin = at;
             }
             cur_end_ = i;
+            cur_units_ += cur_.font->advance(cp);
             if (cur_.text.empty()) cur_.first = cp;
+            else if (o_.kerning) cur_units_ += cur_.font->kern(cur_.last, cp);
             cur_.last = cp;
             base::append_utf8(cur_.text, cp);
         }
@@ -357,6 +361,7 @@ private:
     std::vector<Item> items_;
     std::vector<Segment> segments_;
     Segment cur_{};
+    int64_t cur_units_ = 0;  // width of cur_.text in 1/1000 em, kerning included
     size_t cur_end_ = 0;
 };
 
