@@ -72,15 +72,15 @@ bool all_digits(const std::string& s) {
 /// keeps and anchors are the same; the full pass prints the real numbers).
 /// Without this, one guide growing by a page changed every later folio and
 /// so every chapter that cites one: a whole extra measure pass.
-bool sets_alike(const std::string& before, const std::string& now, const text::FontSet& fonts) {
+bool sets_alike(const std::string& before, const std::string& now, const text::FontSet* fonts) {
     if (before == now) return true;
-    return before.size() == now.size() && all_digits(before) && all_digits(now) && fonts.digits_interchangeable();
+    return fonts && before.size() == now.size() && all_digits(before) && all_digits(now) && fonts->digits_interchangeable();
 }
 
 /// True when a measure pass assuming `pages` would reuse every chapter in
 /// `measured` as it is.
 bool reuses_every_chapter(const std::vector<MeasuredChapter>& measured, const PageMap& pages,
-                          const text::FontSet& fonts) {
+                          const text::FontSet* fonts) {
     return std::all_of(measured.begin(), measured.end(), [&](const MeasuredChapter& m) {
         return m.valid && std::all_of(m.reads.begin(), m.reads.end(), [&](const auto& read) {
                    auto it = pages.find(read.first);
@@ -137,7 +137,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
             const size_t i = order[k];
             MeasuredChapter* m = memo ? &(*memo)[i] : nullptr;
             if (m && m->valid && std::all_of(m->reads.begin(), m->reads.end(), [&](const auto& r) {
-                    return sets_alike(r.second, page_of(r.first), *font_set);
+                    return sets_alike(r.second, page_of(r.first), font_set);
                 })) {
                 galleys[i] = m->galley;
                 base::progress_advance(options.progress);
@@ -247,8 +247,10 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     LayoutCache& cache = *cache_owner;
     int pass = 0;
     PageMap guesses;
+    // Fonts for sets_alike; null: only the same text sets alike.
+    const text::FontSet* alike = options.shortcuts ? &font_set : nullptr;
     if (options.max_passes > 1) {
-        guesses = estimate_folios(book, chapters_of(book), sheet);
+        if (options.shortcuts) guesses = estimate_folios(book, chapters_of(book), sheet);
         while (pass < options.max_passes && !settled) {
             ++pass;
             base::Sink scratch(sink.limit());
@@ -256,7 +258,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
             timed("measure", pass, [&] {
                 PagedDoc measure = layout_once(book, sheet, options, fonts, hyphenator,
                                                have_assumed ? &assumed : nullptr, cache, true, scratch, &measured,
-                                               &font_set, &guesses);
+                                               alike, &guesses);
                 now = page_map(measure);
                 if (options.pages_only) pages = std::move(measure);
             });
@@ -265,7 +267,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
             // one printed is the same, or sets alike): it would find these
             // pages again, so it need not run.
             const bool confirmed = have_assumed && now == assumed;
-            settled = confirmed || reuses_every_chapter(measured, now, font_set);
+            settled = confirmed || (options.shortcuts && reuses_every_chapter(measured, now, alike));
             if (!confirmed) {
                 assumed = std::move(now);
                 have_assumed = true;

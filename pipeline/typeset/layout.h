@@ -25,6 +25,12 @@ struct LayoutOptions {
     /// pass is returned as it is, pages without items, and the full pass
     /// that would draw them is skipped.
     bool pages_only = false;
+    /// The shortcuts of the page-reference passes: first-pass page numbers
+    /// guessed with the right digits, chapters reused when their page
+    /// numbers changed to others that set alike, no pass that would set
+    /// nothing again. Off, the passes print "00" first and set every chapter
+    /// whose page numbers changed at all: slower, the same book (tested).
+    bool shortcuts = true;
     /// Counts the chapters set in each pass, for a progress line (may be null).
     base::Progress* progress = nullptr;
 };

@@ -46,3 +46,32 @@ TEST(FolioEstimate, DigitsMatchTheLaidOutBookForMostAnchors) {
 
 }  // namespace
 }  // namespace bb
+
+namespace bb {
+namespace {
+
+TEST(LayoutShortcuts, SameBookAsThePlainPasses) {
+    // The guesses, the reuse of chapters whose page numbers set alike and
+    // the skipped confirming pass must change how much work is done, never
+    // the book: with and without them, the same trace (every run, position,
+    // page start and label).
+    base::SourceMap sources;
+    base::Sink sink;
+    auto sheet = fixture::default_sheet(sources, sink);
+    ASSERT_TRUE(sheet);
+    model::Book book = fixture::book(30, 6);
+    text::FontSet fonts;
+    typeset::LayoutOptions quick, plain;
+    plain.shortcuts = false;
+    typeset::LayoutStats quick_stats, plain_stats;
+    base::Sink s1, s2;
+    typeset::PagedDoc a = typeset::layout(book, *sheet, quick, fonts, s1, &quick_stats);
+    typeset::PagedDoc b = typeset::layout(book, *sheet, plain, fonts, s2, &plain_stats);
+    EXPECT_GT(a.pages.size(), 150u);
+    EXPECT_EQ(typeset::trace(a), typeset::trace(b));
+    std::printf("%d passes with the shortcuts, %d without\n", quick_stats.passes, plain_stats.passes);
+    EXPECT_LT(quick_stats.passes, plain_stats.passes) << "the shortcuts should save a pass on this book";
+}
+
+}  // namespace
+}  // namespace bb
