@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <optional>
 
 #include "book_fixture.h"
 #include "text/font_metrics.h"
@@ -12,13 +13,21 @@
 namespace bb {
 namespace {
 
-TEST(FolioEstimate, DigitsMatchTheLaidOutBookForMostAnchors) {
+/// 30 guides of 6 sections with the default style: about 200 pages, so
+/// folios of 1, 2 and 3 digits.
+struct ThirtyGuides {
     base::SourceMap sources;
     base::Sink sink;
-    auto sheet = fixture::default_sheet(sources, sink);
-    ASSERT_TRUE(sheet);
-    // 30 guides of 6 sections: about 200 pages, so folios of 1, 2 and 3 digits.
+    std::optional<style::Sheet> sheet = fixture::default_sheet(sources, sink);
     model::Book book = fixture::book(30, 6);
+};
+
+TEST(FolioEstimate, DigitsMatchTheLaidOutBookForMostAnchors) {
+    ThirtyGuides t;
+    ASSERT_TRUE(t.sheet);
+    const model::Book& book = t.book;
+    const auto& sheet = t.sheet;
+    base::Sink& sink = t.sink;
     auto guesses = typeset::estimate_folios(book, typeset::chapters_of(book), *sheet);
     text::FontSet fonts;
     typeset::PagedDoc doc = typeset::layout(book, *sheet, {}, fonts, sink);
@@ -44,22 +53,15 @@ TEST(FolioEstimate, DigitsMatchTheLaidOutBookForMostAnchors) {
     }
 }
 
-}  // namespace
-}  // namespace bb
-
-namespace bb {
-namespace {
-
 TEST(LayoutShortcuts, SameBookAsThePlainPasses) {
     // The guesses, the reuse of chapters whose page numbers set alike and
     // the skipped confirming pass must change how much work is done, never
     // the book: with and without them, the same trace (every run, position,
     // page start and label).
-    base::SourceMap sources;
-    base::Sink sink;
-    auto sheet = fixture::default_sheet(sources, sink);
-    ASSERT_TRUE(sheet);
-    model::Book book = fixture::book(30, 6);
+    ThirtyGuides t;
+    ASSERT_TRUE(t.sheet);
+    const model::Book& book = t.book;
+    const auto& sheet = t.sheet;
     text::FontSet fonts;
     typeset::LayoutOptions quick, plain;
     plain.shortcuts = false;
