@@ -1,7 +1,6 @@
 #include "typeset/layout.h"
 
 #include <fmt/format.h>
-#include <malloc.h>
 
 #include <algorithm>
 #include <atomic>
@@ -296,11 +295,9 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                           last);
     });
     // What is left in the cache (paragraphs set for page numbers that were
-    // not the final ones) was allocated by the chapter threads, in their own
-    // malloc arenas: give those pages back to the system before the PDF
-    // writer allocates its document on the main thread's arena.
+    // not the final ones) is freed before the PDF writer allocates its
+    // document.
     cache_owner.reset();
-    malloc_trim(0);
     for (const auto& d : last.all()) sink.add(d);
     if (stats) stats->passes = pass + 1;
     return doc;
