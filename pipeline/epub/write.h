@@ -25,8 +25,9 @@ struct WriteOptions {
     /// Threads that deflate the container's files (0: one per core); the
     /// bytes do not depend on it.
     unsigned jobs = 0;
-    /// zlib level of the deflated files.
-    int deflate_level = 9;
+    /// libdeflate level of the deflated files (6 makes them the size zlib's
+    /// 9 did, in half the time).
+    int deflate_level = 6;
     /// Counts the chapters written, for a progress line (may be null).
     base::Progress* progress = nullptr;
     /// The print edition's pages: page-break markers and a page-list (may

@@ -1,7 +1,5 @@
 #include "epub/zip.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -10,6 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "base/deflate.h"
 #include "base/env.h"
 
 namespace bb::epub {
@@ -43,36 +42,13 @@ void put32(std::string& out, uint32_t v) {
     put16(out, v >> 16);
 }
 
-/// Raw deflate (no zlib header) of `in` at `level`, as libzip does it
-/// (windowBits -15, memLevel 8, default strategy).
-bool deflate_raw(std::string_view in, int level, std::string& out, std::string& error) {
-    z_stream z{};
-    if (deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-        error = "cannot start zlib";
-        return false;
-    }
-    out.resize(deflateBound(&z, static_cast<uLong>(in.size())));
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    z.avail_in = static_cast<uInt>(in.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    int rc = deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    if (rc != Z_STREAM_END) {
-        error = "zlib could not deflate the data";
-        return false;
-    }
-    return true;
-}
-
 Packed pack(std::string_view data, bool store, int level) {
     Packed p;
-    p.crc = static_cast<uint32_t>(
-        crc32_z(crc32_z(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(data.data()), data.size()));
+    p.crc = base::crc32(data);
     // An empty file is stored: deflate would only add bytes (libzip does the same).
     if (store || data.empty()) return p;
-    p.deflated = deflate_raw(data, level, p.data, p.error);
+    p.deflated = base::thread_deflater(level).compress(data, base::Deflater::Format::Raw, p.data);
+    if (!p.deflated) p.error = "libdeflate could not deflate the data";
     return p;
 }
 

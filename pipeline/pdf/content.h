@@ -34,7 +34,7 @@ struct FontFacts {
 std::string page_content(const typeset::Page& page, const PageResources& resources,
                          const std::vector<FontFacts>& fonts);
 
-/// Deflates pages' content streams (zlib level 1: see content.cpp) on
+/// Deflates pages' content streams (zlib format, libdeflate level 1: see content.cpp) on
 /// `jobs` threads; `make(i)` gives page i's uncompressed stream. The result
 /// does not depend on `jobs`.
 std::vector<std::string> deflate_pages(size_t count, unsigned jobs, const std::function<std::string(size_t)>& make);

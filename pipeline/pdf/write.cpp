@@ -8,6 +8,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
+#include <array>
 #include <cstring>
 #include <set>
 #include <thread>
@@ -120,9 +121,9 @@ public:
         HPDF_UseUTFEncodings(pdf);
         HPDF_SetCurrentEncoder(pdf, "UTF-8");
         if (!load_fonts()) return std::nullopt;
+        if (!add_pages()) return std::nullopt;
         if (!draw_pages()) return std::nullopt;
         base::progress_phase(progress_, "saving the PDF", 0);
-        add_navigation();
         add_info();
         if (d_.failed()) return fail("while building the document");
         if (HPDF_SaveToStream(pdf) != HPDF_OK) return fail("while saving");
@@ -196,18 +197,15 @@ private:
         return ok;
     }
 
-    /// The pages: libharu gets each page, its resources and, as content,
-    /// bytes made and deflated by page_content/deflate_pages on a few
-    /// threads (libharu itself is not thread-safe, so everything that
-    /// touches it stays on this thread).
-    bool draw_pages() {
+    /// The pages and their resources (fonts, images), in libharu.
+    bool add_pages() {
         const size_t n = doc_.pages.size();
         // One Pages node holds at most HPDF_LIMIT_MAX_ARRAY (32,767) kids: a
         // book of 5,000 guides has more pages, so big books get a two-level
         // page tree (which viewers also prefer); smaller ones keep one node.
         if (n > 8191 && HPDF_SetPagesConfiguration(d_.pdf, 256) != HPDF_OK)
             return failed("cannot set up the page tree");
-        std::vector<PageResources> resources(n);
+        resources_.assign(n, PageResources{});
         for (size_t i = 0; i < n; ++i) {
             const typeset::Page& p = doc_.pages[i];
             HPDF_Page page = HPDF_AddPage(d_.pdf);
@@ -218,7 +216,7 @@ private:
             pages_.push_back(page);
             HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
             HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
-            PageResources& r = resources[i];
+            PageResources& r = resources_[i];
             r.font_names.resize(doc_.fonts.size());
             for (const auto& item : p.items) {
                 if (const auto* t = std::get_if<typeset::TextRun>(&item)) {
@@ -238,9 +236,29 @@ private:
             }
         }
         if (d_.failed()) return failed("while adding pages");
+        return true;
+    }
+
+    /// The content streams: made and deflated by page_content/deflate_pages
+    /// on other threads while this one adds the outline, links and labels
+    /// to libharu (which is not thread-safe, so everything that touches it
+    /// stays on this thread), then handed to libharu as they are. Each
+    /// page's stream is digested as it is made, for the document's /ID.
+    bool draw_pages() {
+        const size_t n = doc_.pages.size();
         const unsigned jobs = std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
-        std::vector<std::string> packed =
-            deflate_pages(n, jobs, [&](size_t i) { return page_content(doc_.pages[i], resources[i], font_facts_); });
+        page_digests_.assign(n, {});
+        std::vector<std::string> packed;
+        {
+            std::jthread content([&] {
+                packed = deflate_pages(n, jobs, [&](size_t i) {
+                    std::string plain = page_content(doc_.pages[i], resources_[i], font_facts_);
+                    digest16(plain, page_digests_[i].data());
+                    return plain;
+                });
+            });
+            add_navigation();
+        }
         if (packed.size() != n) {
             sink_.error_in("", "PDF: cannot deflate the page contents (zlib)");
             return false;
@@ -361,9 +379,9 @@ private:
         set_document_id(pdf, digest);
     }
 
-    /// What is drawn, compactly: text, fonts, positions in 1/100 pt, other
-    /// items' geometry. Cheaper than the full trace for big books, and fed
-    /// to the digest as it goes (a big book's would be a 100 MB string).
+    /// What is drawn: the fonts' files, each page's size and the digest of
+    /// its content stream (text as glyph codes, positions, kerning, other
+    /// items), the images' files.
     void add_content(Digest16& out) const {
         auto num = [&](double v) {
             long long q = static_cast<long long>(v * 100.0 + (v < 0 ? -0.5 : 0.5));
@@ -373,41 +391,17 @@ private:
             out.add(f);
             out.add('\0');
         }
-        for (const auto& page : doc_.pages) {
+        for (size_t i = 0; i < doc_.pages.size(); ++i) {
             out.add('\f');
-            num(page.width);
-            num(page.height);
-            for (const auto& item : page.items) {
-                if (const auto* t = std::get_if<typeset::TextRun>(&item)) {
-                    out.add(t->text);
-                    out.add('\0');
-                    num(t->font);
-                    num(t->size);
-                    num(t->x);
-                    num(t->y);
-                    for (const auto& k : t->kerning) {  // a line's justified spaces are kerning entries
-                        num(k.index);
-                        num(k.adjust);
-                    }
-                } else if (const auto* l = std::get_if<typeset::Line>(&item)) {
-                    out.add('L');
-                    num(l->x1);
-                    num(l->y1);
-                    num(l->x2);
-                    num(l->y2);
-                } else if (const auto* r = std::get_if<typeset::Rect>(&item)) {
-                    out.add('R');
-                    num(r->x);
-                    num(r->y);
-                    num(r->w);
-                    num(r->h);
-                } else if (const auto* im = std::get_if<typeset::Image>(&item)) {
-                    out.add('I');
-                    out.add(im->path);
-                    num(im->x);
-                    num(im->y);
-                }
-            }
+            num(doc_.pages[i].width);
+            num(doc_.pages[i].height);
+            if (i < page_digests_.size())
+                out.add(reinterpret_cast<const char*>(page_digests_[i].data()), page_digests_[i].size());
+        }
+        for (const auto& [path, image] : images_) {
+            out.add('I');
+            out.add(path);
+            out.add('\0');
         }
     }
 
@@ -419,6 +413,8 @@ private:
     std::vector<HPDF_Font> fonts_;
     std::vector<FontFacts> font_facts_;
     std::vector<HPDF_Page> pages_;
+    std::vector<PageResources> resources_;
+    std::vector<std::array<unsigned char, 16>> page_digests_;
     std::map<std::string, HPDF_Image> images_;
 };
 
