@@ -119,7 +119,8 @@ void ZipDeflater::submit(std::string_view data) {
     // Short strings live inside the std::string (they move when it moves,
     // and their old address could later hold other bytes): not worth it.
     if (data.size() < 256 || state_->by_data.count(data.data())) return;
-    state_->jobs.push_back({data});
+    state_->jobs.emplace_back();
+    state_->jobs.back().data = data;
     state_->by_data[data.data()] = &state_->jobs.back();
     state_->cv.notify_one();
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "base/utf8.h"
@@ -25,6 +26,35 @@ SourcePos source_of(const Pieces& pieces, const text::ParagraphLine& line) {
                 return SourcePos{o.span, static_cast<uint32_t>(f.offset - o.at), {}};
     }
     return {};
+}
+
+/// Gives a paragraph result the page numbers `pieces` print, in place of
+/// those it was set with: the same count of digits, each as wide as any
+/// other (Flow::set_folio_digits_alike), so only the digits differ. A
+/// fragment's text is its piece's from `offset` on, less soft hyphens, plus
+/// a hyphen where the line breaks (never inside a number).
+void take_folios(text::ParagraphResult& result, const Pieces& pieces) {
+    for (auto& line : result.lines)
+        for (auto& f : line.fragments) {
+            const Piece& p = pieces[static_cast<size_t>(f.style)];
+            if (p.folios.empty()) continue;
+            auto in_folio = [&](size_t at) {
+                return std::any_of(p.folios.begin(), p.folios.end(),
+                                   [&](const auto& r) { return at >= r.first && at < r.first + r.second; });
+            };
+            for (size_t i = 0, j = f.offset; i < f.text.size() && j < p.text.size();) {
+                if (f.text[i] == p.text[j]) {
+                    ++i, ++j;
+                } else if (in_folio(j) && std::isdigit(static_cast<unsigned char>(f.text[i])) &&
+                           std::isdigit(static_cast<unsigned char>(p.text[j]))) {  // a digit it was set with
+                    f.text[i++] = p.text[j++];
+                } else if (p.text.compare(j, 2, "\xC2\xAD") == 0) {  // a soft hyphen, not drawn
+                    j += 2;
+                } else {
+                    break;  // the hyphen added at a break
+                }
+            }
+        }
 }
 
 /// Where the baseline sits in a line slab of height `leading`: the extra
@@ -200,19 +230,36 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         raw(lang_.size());
         key += lang_;
         raw(runs.size());
-        for (const auto& r : runs) {
+        // Page numbers as zeros when any others of as many digits set
+        // alike: a paragraph set in a measure pass, with the page numbers
+        // of that pass, is then the full pass's too (take_folios).
+        bool folios = folio_digits_alike_ && source == &pieces &&
+                      std::any_of(pieces.begin(), pieces.end(), [](const Piece& p) { return !p.folios.empty(); });
+        for (size_t i = 0; folios && i < runs.size(); ++i) {
+            folios = runs[i].font->digits_interchangeable();
+            for (const text::Font* f : runs[i].fallbacks) folios = folios && f->digits_interchangeable();
+        }
+        for (size_t i = 0; i < runs.size(); ++i) {
+            const auto& r = runs[i];
             raw(r.font);
             raw(r.size);
             raw(r.fallbacks.size());
             for (const auto* f : r.fallbacks) raw(f);
             raw(r.text.size());
+            const size_t at = key.size();
             key += r.text;
+            if (folios)
+                for (const auto& [first, length] : pieces[i].folios)
+                    for (size_t k = at + first; k < at + first + length && k < key.size(); ++k)
+                        if (key[k] >= '0' && key[k] <= '9') key[k] = '0';
         }
         auto make = [&] { return text::set_paragraph(runs, o); };
-        if (cache_->consuming())
+        if (cache_->consuming()) {
             uncached = cache_->take(key, make);
-        else
+            if (folios) take_folios(uncached, pieces);
+        } else {
             result = &cache_->paragraph(key, make);
+        }
     } else {
         uncached = text::set_paragraph(runs, o);
     }

@@ -120,6 +120,11 @@ public:
     /// Measure only: slabs get their heights, keeps and anchors but no
     /// items (a first layout pass only needs to know where anchors land).
     void set_measure_only(bool on) { measure_only_ = on; }
+    /// Paragraphs that differ only in the digits of their page numbers
+    /// share a cached result when every font they use has digits of one
+    /// width that kern alike (Font::digits_interchangeable); the full pass
+    /// puts its own numbers in.
+    void set_folio_digits_alike(bool on) { folio_digits_alike_ = on; }
     /// Width of `text` in the face of `spec` (no fallbacks), points.
     double text_width(const std::string& text, const TextSpec& spec);
 
@@ -155,6 +160,7 @@ private:
     };
     std::vector<Hang> hang_;
     bool measure_only_ = false;
+    bool folio_digits_alike_ = false;
 };
 
 }  // namespace bb::typeset

@@ -10,10 +10,21 @@ struct State {
     bool generated = false;  ///< text the printer adds (a ref's ", p. 12")
 };
 
-void replace_all(std::string& s, const std::string& what, const std::string& with) {
-    for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + with.size()))
-        s.replace(at, what.size(), with);
+/// `s` with every "{page}" replaced by `page`; `at` gets where each copy of
+/// `page` is in the result.
+std::string with_page(std::string s, const std::string& page, std::vector<uint32_t>& at) {
+    static const std::string kPage = "{page}";
+    for (size_t i = s.find(kPage); i != std::string::npos; i = s.find(kPage, i + page.size())) {
+        s.replace(i, kPage.size(), page);
+        at.push_back(static_cast<uint32_t>(i));
+    }
+    return s;
 }
+
+/// Walks the generated text `text` and records the page numbers in it,
+/// at `at`, as folios of the piece the text ends up in.
+void add_generated(const std::string& text, const std::vector<uint32_t>& at, uint32_t length, const State& st,
+                   const std::string& ref_print, const PageOf& page_of, const base::Span& span, Pieces& out);
 
 void walk(const model::Inlines& content, const State& st, const std::string& ref_print, const PageOf& page_of,
           Pieces& out) {
@@ -39,6 +50,7 @@ void walk(const model::Inlines& content, const State& st, const std::string& ref
                         o.at += static_cast<uint32_t>(prev.text.size());
                         prev.origins.push_back(o);
                     }
+                    for (auto f : p.folios) prev.folios.emplace_back(f.first + prev.text.size(), f.second);
                     prev.text += p.text;
                 } else {
                     out.push_back(std::move(p));
@@ -68,22 +80,30 @@ void walk(const model::Inlines& content, const State& st, const std::string& ref
                 // "{title}, p. {page}": the title part keeps the ref's own
                 // markup, the rest is plain text in the surrounding style.
                 size_t at = ref_print.find("{title}");
-                std::string before = at == std::string::npos ? "" : ref_print.substr(0, at);
-                std::string after = at == std::string::npos ? ref_print : ref_print.substr(at + 7);
-                replace_all(before, "{page}", page);
-                replace_all(after, "{page}", page);
+                std::vector<uint32_t> pages_before, pages_after;
+                std::string before = with_page(at == std::string::npos ? "" : ref_print.substr(0, at), page,
+                                               pages_before);
+                std::string after =
+                    with_page(at == std::string::npos ? ref_print : ref_print.substr(at + 7), page, pages_after);
                 State added = s;
                 added.generated = true;
-                if (!before.empty()) walk({model::Inline{model::InlineKind::Text, before, "", {}, in.span}}, added,
-                                          ref_print, page_of, out);
+                const auto length = static_cast<uint32_t>(page.size());
+                add_generated(before, pages_before, length, added, ref_print, page_of, in.span, out);
                 if (at != std::string::npos) walk(in.children, s, ref_print, page_of, out);
-                if (!after.empty())
-                    walk({model::Inline{model::InlineKind::Text, after, "", {}, in.span}}, added, ref_print,
-                         page_of, out);
+                add_generated(after, pages_after, length, added, ref_print, page_of, in.span, out);
                 break;
             }
         }
     }
+}
+
+void add_generated(const std::string& text, const std::vector<uint32_t>& at, uint32_t length, const State& st,
+                   const std::string& ref_print, const PageOf& page_of, const base::Span& span, Pieces& out) {
+    if (text.empty()) return;
+    walk({model::Inline{model::InlineKind::Text, text, "", {}, span}}, st, ref_print, page_of, out);
+    // The text is now the end of the last piece (merged or new).
+    const auto start = static_cast<uint32_t>(out.back().text.size() - text.size());
+    for (uint32_t a : at) out.back().folios.emplace_back(start + a, length);
 }
 
 }  // namespace

@@ -29,6 +29,10 @@ struct Piece {
     /// the manuscript, for the EPUB page-list. Empty for generated text
     /// (labels, a printed ", p. 12").
     std::vector<Origin> origins;
+    /// Byte ranges (at, length) of `text` that are printed page numbers
+    /// (a ref's ", p. 12"): a paragraph set before the final numbers were
+    /// known can take them in place (Flow::paragraph).
+    std::vector<std::pair<uint32_t, uint32_t>> folios;
 };
 using Pieces = std::vector<Piece>;
 

@@ -106,6 +106,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     };
     Flow flow(sheet, fonts, hyphenator, book.lang, sink, &cache);
     flow.set_measure_only(measure_only);
+    flow.set_folio_digits_alike(options.shortcuts);
     std::vector<std::string> names;
     for (const std::string& family : {sheet.text.font, sheet.guide.font}) {
         const Face& f = fonts.face(family, false, false);
@@ -151,6 +152,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                             }};
             Flow f(sheet, fonts, hyphenator, book.lang, sinks[i], &cache);
             f.set_measure_only(measure_only);
+            f.set_folio_digits_alike(options.shortcuts);
             flow_chapter(f, chapters[i], book, sheet, m ? own : ctx, sinks[i]);
             base::progress_advance(options.progress);
             for (Slab& s : f.galley().slabs) s.chapter = static_cast<uint32_t>(i + 1);

@@ -28,7 +28,8 @@ struct LayoutOptions {
     /// The shortcuts of the page-reference passes: first-pass page numbers
     /// guessed with the right digits, chapters reused when their page
     /// numbers changed to others that set alike, no pass that would set
-    /// nothing again. Off, the passes print "00" first and set every chapter
+    /// nothing again, the full pass taking paragraphs set with other page
+    /// numbers that set alike (Flow::set_folio_digits_alike). Off, the passes print "00" first and set every chapter
     /// whose page numbers changed at all: slower, the same book (tested).
     bool shortcuts = true;
     /// Counts the chapters set in each pass, for a progress line (may be null).

@@ -1,0 +1,91 @@
+// A paragraph set with one page number is taken, with another of as many
+// digits, by the full pass (Flow::set_folio_digits_alike): the cached
+// lines with the new digits are the lines set afresh, and only page
+// numbers are put in (not other digits, and not for numbers of another
+// length).
+#include <gtest/gtest.h>
+
+#include "book_fixture.h"
+#include "text/font_metrics.h"
+#include "typeset/flow.h"
+#include "typeset/inlines.h"
+
+namespace bb::typeset {
+namespace {
+
+/// A paragraph citing a guide that is on page `page`.
+Pieces citing(const std::string& page) {
+    model::Inline ref{model::InlineKind::Ref, "", "guide-7", fixture::text("Why he pulls away"), {}};
+    model::Inlines content = fixture::text("In 1995, the second study (see ");
+    content.push_back(ref);
+    content.push_back(model::Inline{model::InlineKind::Text, ") found the pattern in 40 of 52 couples.", "", {}, {}});
+    return flatten(content, false, false, "{title}, p. {page}", [&](const std::string&) { return page; });
+}
+
+struct Setting {
+    base::SourceMap sources;
+    base::Sink sink;
+    style::Sheet sheet;
+    text::FontSet font_set;
+    std::unique_ptr<FontBook> fonts;
+    Setting() {
+        sheet = *fixture::default_sheet(sources, sink);
+        fonts = std::make_unique<FontBook>(sheet, font_set, sink);
+    }
+    /// The text of every run of the lines, and their positions.
+    std::string set(const Pieces& pieces, LayoutCache* cache, bool alike) {
+        Flow f(sheet, *fonts, nullptr, "en", sink, cache);
+        f.set_folio_digits_alike(alike);
+        TextSpec spec;
+        spec.family = sheet.text.font;
+        spec.right_inset = 150;  // a narrow measure: several lines
+        f.paragraph(pieces, spec);
+        std::string out;
+        for (const Slab& s : f.galley().slabs)
+            for (const Item& item : s.items)
+                if (const auto* t = std::get_if<TextRun>(&item))
+                    out += t->text + "@" + std::to_string(t->x) + "," + std::to_string(t->width) + "\n";
+        return out;
+    }
+};
+
+TEST(FolioDigits, FlattenRecordsWherePageNumbersAre) {
+    Pieces p = citing("128");
+    std::vector<std::string> found;
+    for (const Piece& piece : p)
+        for (auto [at, length] : piece.folios) found.push_back(piece.text.substr(at, length));
+    EXPECT_EQ(found, std::vector<std::string>{"128"});
+}
+
+TEST(FolioDigits, TheFullPassTakesAParagraphSetWithOtherDigits) {
+    Setting s;
+    const std::string fresh = s.set(citing("307"), nullptr, false);
+    ASSERT_NE(fresh.find("307"), std::string::npos) << fresh;
+    LayoutCache cache;
+    s.set(citing("128"), &cache, true);  // a measure pass's page number
+    cache.consume();
+    EXPECT_EQ(s.set(citing("307"), &cache, true), fresh);
+    // Other digits of the text stay as written: 1995, 40, 52.
+    for (const char* kept : {"1995", "40", "52"}) EXPECT_NE(fresh.find(kept), std::string::npos) << kept;
+}
+
+TEST(FolioDigits, ANumberOfAnotherLengthIsSetAgain) {
+    Setting s;
+    const std::string fresh = s.set(citing("1307"), nullptr, false);
+    LayoutCache cache;
+    s.set(citing("128"), &cache, true);
+    cache.consume();
+    EXPECT_EQ(s.set(citing("1307"), &cache, true), fresh);
+}
+
+TEST(FolioDigits, WithoutTheOptionOnlyTheSameTextIsShared) {
+    Setting s;
+    const std::string fresh = s.set(citing("307"), nullptr, false);
+    LayoutCache cache;
+    s.set(citing("128"), &cache, false);
+    cache.consume();
+    EXPECT_EQ(s.set(citing("307"), &cache, false), fresh);
+}
+
+}  // namespace
+}  // namespace bb::typeset
