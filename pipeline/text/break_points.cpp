@@ -136,14 +136,40 @@ std::vector<UrlRange> find_urls(std::string_view s) {
 
 bool is_url(std::string_view word) { return !find_urls(word).empty(); }
 
+std::vector<char> uax14_breaks(std::string_view s, std::string_view lang) {
+    std::vector<char> brks(s.size(), LINEBREAK_NOBREAK);
+    if (s.empty()) return brks;
+    ensure_init();
+    const std::string lang_z(lang.substr(0, lang.find_first_of("-_")));
+    const char* language = lang_z.empty() ? nullptr : lang_z.c_str();
+    // A run of ASCII letters is one letter to UAX #14: each is of class AL,
+    // AL × AL (LB28), and no rule counts letters or looks past the one
+    // next to a boundary. libunibreak gets each run as its last letter,
+    // a fifth of the text, and its answers are spread back: no break
+    // inside a run, the run's answer after its last letter.
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    std::string packed;
+    std::vector<uint32_t> from;  // packed byte k is byte from[k] of s
+    packed.reserve(s.size() / 3);
+    from.reserve(s.size() / 3);
+    for (size_t i = 0; i < s.size();) {
+        size_t j = i + 1;
+        if (letter(s[i]))
+            while (j < s.size() && letter(s[j])) ++j;
+        packed += s[j - 1];
+        from.push_back(static_cast<uint32_t>(j - 1));
+        i = j;
+    }
+    std::vector<char> answers(packed.size());
+    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(packed.data()), packed.size(), language, answers.data());
+    for (size_t k = 0; k < packed.size(); ++k) brks[from[k]] = answers[k];
+    return brks;
+}
+
 std::vector<BreakPoint> break_points(std::string_view s, std::string_view lang) {
     std::vector<BreakPoint> out;
     if (s.empty()) return out;
-    ensure_init();
-    std::vector<char> brks(s.size());
-    std::string lang_z(lang.substr(0, lang.find_first_of("-_")));
-    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(s.data()), s.size(), lang_z.empty() ? nullptr : lang_z.c_str(),
-                        brks.data());
+    const std::vector<char> brks = uax14_breaks(s, lang);
     std::vector<UrlRange> urls = find_urls(s);
     size_t u = 0;
     for (size_t i = 0; i + 1 < s.size(); ++i) {

@@ -35,6 +35,11 @@ struct BreakPoint {
 /// Thread-safe.
 std::vector<BreakPoint> break_points(std::string_view utf8, std::string_view lang = "en");
 
+/// libunibreak's answer for each byte of `utf8` (LINEBREAK_MUSTBREAK,
+/// _ALLOWBREAK, _NOBREAK or _INSIDEACHAR: a break after that byte), as
+/// set_linebreaks_utf8 gives it for the whole text; break_points' input.
+std::vector<char> uax14_breaks(std::string_view utf8, std::string_view lang);
+
 /// A byte range [begin, end) of the text that is a URL (scheme://..., www....)
 /// or an e-mail address, without trailing sentence punctuation.
 struct UrlRange {

@@ -3,6 +3,11 @@
 
 #include "text/break_points.h"
 
+#include <linebreak.h>
+
+#include <string>
+#include <vector>
+
 using namespace bb::text;
 
 namespace {
@@ -64,4 +69,38 @@ TEST(BreakPoints, EmergencyPoints) {
     EXPECT_EQ(emergency_points("aé"), (std::vector<size_t>{1}));
     EXPECT_EQ(emergency_points("e\u0301x"), (std::vector<size_t>{3}));  // e + combining acute stay together
     EXPECT_TRUE(emergency_points("a").empty());
+}
+
+// libunibreak is given each run of ASCII letters as one letter
+// (uax14_breaks): on any text its answers are those for the whole text.
+// Only BMP text: the paragraph setter never passes anything else (the PDF
+// fonts cannot encode it; Flow prints U+FFFD), and Debian's libunibreak 1.1
+// aborts on a regional-indicator pair (an assertion in set_linebreaks).
+TEST(BreakPoints, LetterRunsGiveLibunibreaksOwnAnswers) {
+    // Letters next to every kind of neighbour UAX #14 has rules for.
+    const std::vector<std::string> pieces = {
+        "a", "word", "Zebra", "x", " ", "  ", "\n", "\t", "-", "\xE2\x80\x94" /* em dash */, "\xE2\x80\x93",
+        "\xC2\xAD" /* soft hyphen */, "\xC2\xA0" /* NBSP */, "\xE2\x80\xAF", "1", "1995", ",", ".", ";", ":", "!",
+        "?", "(", ")", "[", "]", "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99",
+        "\xC2\xAB", "\xC2\xBB", "/", "%", "$", "\xE2\x82\xAC", "+", "#", "&", "@", "_", "*",
+        "caf\xC3\xA9", "\xC3\xBC", "e\xCC\x81" /* combining acute */, "\xD7\xA9\xD7\x9C" /* Hebrew */,
+        "\xE6\x97\xA5\xE6\x9C\xAC" /* CJK */, "\xE3\x80\x82", "\xE2\x80\x8B" /* ZWSP */, "\xE2\x81\xA0" /* WJ */,
+        "https://example.org/a-b", "\xE2\x80\xA6", "\xEF\xBB\xBF",
+    };
+    unsigned x = 12345;
+    auto next = [&] { return (x = x * 1103515245u + 12345u) >> 8; };
+    init_linebreak();
+    int texts = 0;
+    for (const char* lang : {"en", "de", "fr", "zh", ""}) {
+        for (int t = 0; t < 400; ++t) {
+            std::string s;
+            for (int k = 0, n = 1 + next() % 30; k < n; ++k) s += pieces[next() % pieces.size()];
+            std::vector<char> direct(s.size());
+            set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(s.data()), s.size(), *lang ? lang : nullptr,
+                                direct.data());
+            ASSERT_EQ(uax14_breaks(s, lang), direct) << "lang '" << lang << "': " << s;
+            ++texts;
+        }
+    }
+    EXPECT_EQ(texts, 2000);
 }
