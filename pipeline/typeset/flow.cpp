@@ -40,7 +40,7 @@ void take_folios(text::ParagraphResult& result, const Pieces& pieces) {
             if (p.folios.empty()) continue;
             auto in_folio = [&](size_t at) {
                 return std::any_of(p.folios.begin(), p.folios.end(),
-                                   [&](const auto& r) { return at >= r.first && at < r.first + r.second; });
+                                   [&](const Folio& r) { return at >= r.at && at < r.at + r.length; });
             };
             for (size_t i = 0, j = f.offset; i < f.text.size() && j < p.text.size();) {
                 if (f.text[i] == p.text[j]) {
@@ -55,6 +55,35 @@ void take_folios(text::ParagraphResult& result, const Pieces& pieces) {
                 }
             }
         }
+}
+
+/// Where in `f.text` the page numbers of `p` that fragment `f` shows are
+/// (byte, folio), walking its text along the piece's as take_folios does.
+/// False when a page number is only partly in the fragment, or the texts
+/// part before one.
+bool folios_in(const text::Fragment& f, const Piece& p, std::vector<std::pair<uint32_t, const Folio*>>& out) {
+    size_t i = 0, j = f.offset;
+    while (i < f.text.size() && j < p.text.size()) {
+        for (const Folio& folio : p.folios)
+            if (folio.at == j) {
+                if (f.text.compare(i, folio.length, p.text, j, folio.length) != 0) return false;
+                out.emplace_back(static_cast<uint32_t>(i), &folio);
+            }
+        if (f.text[i] == p.text[j]) {
+            ++i, ++j;
+        } else if (p.text.compare(j, 2, "\xC2\xAD") == 0) {  // a soft hyphen, not drawn
+            j += 2;
+        } else {
+            break;  // the hyphen added at a break
+        }
+    }
+    // [f.offset, j) of the piece is what the fragment shows.
+    for (const Folio& folio : p.folios) {
+        const size_t end = folio.at + folio.length;
+        const bool overlaps = folio.at < j && end > f.offset;
+        if (overlaps && !(folio.at >= f.offset && end <= j)) return false;
+    }
+    return true;
 }
 
 /// Where the baseline sits in a line slab of height `leading`: the extra
@@ -249,8 +278,8 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
             const size_t at = key.size();
             key += r.text;
             if (folios)
-                for (const auto& [first, length] : pieces[i].folios)
-                    for (size_t k = at + first; k < at + first + length && k < key.size(); ++k)
+                for (const Folio& folio : pieces[i].folios)
+                    for (size_t k = at + folio.at; k < at + folio.at + folio.length && k < key.size(); ++k)
                         if (key[k] >= '0' && key[k] <= '9') key[k] = '0';
         }
         auto make = [&] { return text::set_paragraph(runs, o); };
@@ -297,6 +326,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         static const std::vector<text::Fragment> kNone;
         const std::vector<text::Fragment>& fragments = measure_only_ ? kNone : line.fragments;
         uint32_t line_code_points = 0;  // of the run at s.items.back(), for join_run
+        std::vector<std::pair<uint32_t, const Folio*>> spots;
         for (const auto& f : fragments) {
             TextRun t =
                 run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned, f.width);
@@ -315,11 +345,23 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
             } else {
                 linked_prev = false;
             }
+            // The page numbers this fragment prints, for FolioSpots.
+            spots.clear();
+            const Piece& shown = (*source)[static_cast<size_t>(f.style)];
+            if (!shown.folios.empty() && (source != &pieces || !folios_in(f, shown, spots)))
+                galley_.folios_known = false;
+            const size_t length = t.text.size();
             TextRun* line_run = s.items.empty() ? nullptr : std::get_if<TextRun>(&s.items.back());
             if (!line_run || !join_run(*line_run, t, f.font->advance(' '), line_code_points)) {
                 line_code_points = code_points(t.text);
                 s.items.push_back(std::move(t));
             }
+            const auto& run = std::get<TextRun>(s.items.back());
+            for (const auto& [at, folio] : spots)
+                galley_.folios.push_back(FolioSpot{static_cast<uint32_t>(galley_.slabs.size()),
+                                                   static_cast<uint32_t>(s.items.size() - 1),
+                                                   static_cast<uint32_t>(run.text.size() - length + at),
+                                                   folio->length, folio->anchor});
         }
         if (li == 0 && measure_only_) hang_.clear();
         if (li == 0 && !hang_.empty()) {
@@ -401,6 +443,10 @@ void Flow::leader_entry(const Pieces& title, const TextSpec& spec, const std::st
     else
         last.links.push_back(LinkArea{0, n.x, 0, n.width, spec.leading, "", target});
     last.items.push_back(std::move(n));
+    if (!page.empty())
+        galley_.folios.push_back(FolioSpot{static_cast<uint32_t>(galley_.slabs.size() - 1),
+                                           static_cast<uint32_t>(last.items.size() - 1), 0,
+                                           static_cast<uint32_t>(page.size()), target});
 }
 
 void Flow::hang(const std::string& label, const TextSpec& spec, double gap) { hang_.push_back({label, spec, gap}); }

@@ -35,4 +35,50 @@ void append_galley(Galley& into, Galley&& from) {
     from.slabs.clear();
 }
 
+Galley without_items(const Galley& g) {
+    Galley out;
+    out.fonts = g.fonts;
+    out.paragraphs = g.paragraphs;
+    out.frames = g.frames;
+    out.slabs.reserve(g.slabs.size());
+    for (const Slab& s : g.slabs) {
+        Slab copy;
+        copy.kind = s.kind;
+        copy.height = s.height;
+        copy.anchors = s.anchors;
+        copy.outline = s.outline;
+        copy.marks = s.marks;
+        copy.keep_with_next = s.keep_with_next;
+        copy.text_line = s.text_line;
+        copy.frame = s.frame;
+        copy.frame_start = s.frame_start;
+        copy.recto = s.recto;
+        copy.opening = s.opening;
+        copy.source = s.source;
+        copy.chapter = s.chapter;
+        out.slabs.push_back(std::move(copy));
+    }
+    return out;
+}
+
+bool reprint_folios(Galley& g, const std::function<std::string(const std::string&)>& page_of) {
+    if (!g.folios_known) return false;
+    std::vector<std::pair<TextRun*, std::string>> changes;
+    for (const FolioSpot& spot : g.folios) {
+        if (spot.slab >= g.slabs.size() || spot.item >= g.slabs[spot.slab].items.size()) return false;
+        auto* run = std::get_if<TextRun>(&g.slabs[spot.slab].items[spot.item]);
+        if (!run || spot.at + spot.length > run->text.size()) return false;
+        std::string now = page_of(spot.anchor);
+        if (now.size() != spot.length) return false;
+        for (size_t k = 0; k < spot.length; ++k) {
+            const char was = run->text[spot.at + k];
+            if (was < '0' || was > '9' || now[k] < '0' || now[k] > '9') return false;
+        }
+        changes.emplace_back(run, std::move(now));
+    }
+    for (size_t i = 0; i < changes.size(); ++i)
+        changes[i].first->text.replace(g.folios[i].at, g.folios[i].length, changes[i].second);
+    return true;
+}
+
 }  // namespace bb::typeset

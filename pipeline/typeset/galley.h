@@ -3,6 +3,7 @@
 /// lines, headings, rules, spaces) with the page-break rules attached, before
 /// it is cut into pages (TeX's vertical list, simplified: ragged bottoms, no
 /// vertical glue stretch). Built by Flow, consumed by paginate.
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,7 +22,8 @@ struct Frame {
     double left = 0, width = 0;  ///< relative to the text block
 };
 
-/// One slab. Items are relative to (text block left, slab top).
+/// One slab. Items are relative to (text block left, slab top). A new
+/// field must also be copied by without_items (galley.cpp).
 struct Slab {
     enum class Kind { Content, Space, Break };
     Kind kind = Kind::Content;
@@ -42,12 +44,35 @@ struct Slab {
     uint32_t chapter = 0;                 ///< index into PagedDoc::chapters (0: front matter)
 };
 
+/// Where a printed page number is among a galley's items: a chapter set
+/// when it printed one number can print another of as many digits without
+/// being set again (layout's last pass; Font::digits_interchangeable).
+struct FolioSpot {
+    uint32_t slab = 0, item = 0;  ///< index into Galley::slabs, into that slab's items (a TextRun)
+    uint32_t at = 0, length = 0;  ///< bytes of the run's text
+    std::string anchor;           ///< the page number is the folio of this anchor's page
+};
+
 struct Galley {
     std::vector<std::string> fonts;  ///< font paths; TextRun::font indexes this
     uint32_t paragraphs = 0;         ///< paragraph numbers used so far (TextRun::para)
     std::vector<Slab> slabs;
     std::vector<Frame> frames;
+    /// The page numbers printed in this galley as Flow made it (not kept by
+    /// append_galley); `folios_known` is false when one could not be
+    /// located (the chapter is then set again rather than changed).
+    std::vector<FolioSpot> folios;
+    bool folios_known = true;
 };
+
+/// The galley without its items and link areas: what pagination needs to
+/// find where pages break and anchors land (a measure pass).
+Galley without_items(const Galley& g);
+
+/// Prints the folios of `page_of` at the galley's FolioSpots. False, with
+/// the galley unchanged, when a spot is unknown, does not hold `printed`'s
+/// number for its anchor, or the new number has another length.
+bool reprint_folios(Galley& g, const std::function<std::string(const std::string&)>& page_of);
 
 /// Appends `from` to `into`: font indices, frame indices and paragraph
 /// numbers are renumbered; two spaces meeting at the joint collapse into the

@@ -23,8 +23,9 @@ std::string with_page(std::string s, const std::string& page, std::vector<uint32
 
 /// Walks the generated text `text` and records the page numbers in it,
 /// at `at`, as folios of the piece the text ends up in.
-void add_generated(const std::string& text, const std::vector<uint32_t>& at, uint32_t length, const State& st,
-                   const std::string& ref_print, const PageOf& page_of, const base::Span& span, Pieces& out);
+void add_generated(const std::string& text, const std::vector<uint32_t>& at, uint32_t length,
+                   const std::string& anchor, const State& st, const std::string& ref_print, const PageOf& page_of,
+                   const base::Span& span, Pieces& out);
 
 void walk(const model::Inlines& content, const State& st, const std::string& ref_print, const PageOf& page_of,
           Pieces& out) {
@@ -50,7 +51,10 @@ void walk(const model::Inlines& content, const State& st, const std::string& ref
                         o.at += static_cast<uint32_t>(prev.text.size());
                         prev.origins.push_back(o);
                     }
-                    for (auto f : p.folios) prev.folios.emplace_back(f.first + prev.text.size(), f.second);
+                    for (Folio f : p.folios) {
+                        f.at += static_cast<uint32_t>(prev.text.size());
+                        prev.folios.push_back(std::move(f));
+                    }
                     prev.text += p.text;
                 } else {
                     out.push_back(std::move(p));
@@ -88,22 +92,23 @@ void walk(const model::Inlines& content, const State& st, const std::string& ref
                 State added = s;
                 added.generated = true;
                 const auto length = static_cast<uint32_t>(page.size());
-                add_generated(before, pages_before, length, added, ref_print, page_of, in.span, out);
+                add_generated(before, pages_before, length, in.target, added, ref_print, page_of, in.span, out);
                 if (at != std::string::npos) walk(in.children, s, ref_print, page_of, out);
-                add_generated(after, pages_after, length, added, ref_print, page_of, in.span, out);
+                add_generated(after, pages_after, length, in.target, added, ref_print, page_of, in.span, out);
                 break;
             }
         }
     }
 }
 
-void add_generated(const std::string& text, const std::vector<uint32_t>& at, uint32_t length, const State& st,
-                   const std::string& ref_print, const PageOf& page_of, const base::Span& span, Pieces& out) {
+void add_generated(const std::string& text, const std::vector<uint32_t>& at, uint32_t length,
+                   const std::string& anchor, const State& st, const std::string& ref_print, const PageOf& page_of,
+                   const base::Span& span, Pieces& out) {
     if (text.empty()) return;
     walk({model::Inline{model::InlineKind::Text, text, "", {}, span}}, st, ref_print, page_of, out);
     // The text is now the end of the last piece (merged or new).
     const auto start = static_cast<uint32_t>(out.back().text.size() - text.size());
-    for (uint32_t a : at) out.back().folios.emplace_back(start + a, length);
+    for (uint32_t a : at) out.back().folios.push_back(Folio{start + a, length, anchor});
 }
 
 }  // namespace

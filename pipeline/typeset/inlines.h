@@ -18,6 +18,13 @@ struct Origin {
     base::Span span;
 };
 
+/// A printed page number in a Piece's text: `length` bytes from byte `at`,
+/// the folio of the page `anchor` is on.
+struct Folio {
+    uint32_t at = 0, length = 0;
+    std::string anchor;
+};
+
 /// A piece of inline text with one emphasis and one link target.
 struct Piece {
     std::string text;
@@ -29,10 +36,10 @@ struct Piece {
     /// the manuscript, for the EPUB page-list. Empty for generated text
     /// (labels, a printed ", p. 12").
     std::vector<Origin> origins;
-    /// Byte ranges (at, length) of `text` that are printed page numbers
-    /// (a ref's ", p. 12"): a paragraph set before the final numbers were
-    /// known can take them in place (Flow::paragraph).
-    std::vector<std::pair<uint32_t, uint32_t>> folios;
+    /// The printed page numbers in `text` (a ref's ", p. 12"): a paragraph
+    /// set before the final numbers were known can take them in place
+    /// (Flow::paragraph, Galley::folios).
+    std::vector<Folio> folios;
 };
 using Pieces = std::vector<Piece>;
 

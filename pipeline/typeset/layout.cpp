@@ -57,7 +57,19 @@ void label_pages(PagedDoc& doc, const std::vector<Chapter>& chapters) {
 struct MeasuredChapter {
     bool valid = false;
     std::vector<std::pair<std::string, std::string>> reads;  ///< anchor, folio printed
-    Galley galley;
+    Galley galley;  ///< with its items when the passes keep them (LayoutPlan::keep_items)
+    std::vector<base::Diagnostic> diagnostics;  ///< reported while it was set
+};
+
+/// How one layout pass runs.
+struct Pass {
+    bool measure_only = false;  ///< a measure pass: pages without items
+    /// Chapters are set with their items even in measure passes, kept in
+    /// the memo, and the last pass takes them from there, printing the
+    /// final page numbers in place (reprint_folios), instead of setting
+    /// every chapter again. No paragraph cache but the directory's: other
+    /// chapters are seldom set twice.
+    bool keep_items = false;
 };
 
 bool all_digits(const std::string& s) {
@@ -89,12 +101,15 @@ bool reuses_every_chapter(const std::vector<MeasuredChapter>& measured, const Pa
 }
 
 /// One complete layout with page references taken from `pages`. `memo`
-/// (measure passes only; may be null) keeps each chapter's galley between
-/// passes.
+/// (may be null) keeps each chapter's galley between passes; the last pass
+/// takes galleys from it only when they were kept with their items.
 PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
                      FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, LayoutCache& cache,
-                     bool measure_only, base::Sink& sink, std::vector<MeasuredChapter>* memo = nullptr,
-                     const text::FontSet* font_set = nullptr, const PageMap* guesses = nullptr) {
+                     Pass pass, base::Sink& sink, std::vector<MeasuredChapter>* memo = nullptr,
+                     const text::FontSet* font_set = nullptr, const PageMap* guesses = nullptr,
+                     LayoutStats* stats = nullptr) {
+    const bool measure_only = pass.measure_only;
+    LayoutCache* paragraphs = pass.keep_items ? nullptr : &cache;
     PageOf page_of = [pages, guesses](const std::string& anchor) -> std::string {
         if (!pages) {  // first pass: a number with the digits the page will probably have
             if (guesses)
@@ -104,7 +119,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
         auto it = pages->find(anchor);
         return it == pages->end() ? "" : it->second;
     };
-    Flow flow(sheet, fonts, hyphenator, book.lang, sink, &cache);
+    Flow flow(sheet, fonts, hyphenator, book.lang, sink, paragraphs);
     flow.set_measure_only(measure_only);
     flow.set_folio_digits_alike(options.shortcuts);
     std::vector<std::string> names;
@@ -122,7 +137,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     base::progress_phase(options.progress, measure_only ? "measuring chapters" : "laying out chapters", chapters.size());
     std::vector<Galley> galleys(chapters.size());
     std::vector<base::Sink> sinks(chapters.size(), base::Sink(sink.limit()));
-    std::atomic<size_t> next{0}, reused{0};
+    std::atomic<size_t> next{0}, reused{0}, reprinted{0};
     if (memo) memo->resize(chapters.size());
     // Biggest chapters first (the directory of a big book is a tenth of
     // it): set last, one would keep a thread busy while the others idle.
@@ -139,10 +154,25 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
             if (m && m->valid && std::all_of(m->reads.begin(), m->reads.end(), [&](const auto& r) {
                     return sets_alike(r.second, page_of(r.first), font_set);
                 })) {
-                galleys[i] = m->galley;
-                base::progress_advance(options.progress);
-                ++reused;
-                continue;
+                if (measure_only) {
+                    galleys[i] = without_items(m->galley);
+                    base::progress_advance(options.progress);
+                    ++reused;
+                    continue;
+                }
+                // The last pass: the chapter as a measure pass set it, with
+                // today's page numbers printed in (else it is set again).
+                if (pass.keep_items && reprint_folios(m->galley, page_of)) {
+                    if (std::any_of(m->reads.begin(), m->reads.end(),
+                                    [&](const auto& r) { return r.second != page_of(r.first); }))
+                        ++reprinted;
+                    galleys[i] = std::move(m->galley);
+                    for (auto& d : m->diagnostics) sinks[i].add(std::move(d));
+                    m->valid = false;
+                    base::progress_advance(options.progress);
+                    ++reused;
+                    continue;
+                }
             }
             std::vector<std::pair<std::string, std::string>> reads;
             FlowContext own{options.image_dir, [&](const std::string& anchor) {
@@ -150,17 +180,25 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                                 reads.emplace_back(anchor, folio);
                                 return folio;
                             }};
-            Flow f(sheet, fonts, hyphenator, book.lang, sinks[i], &cache);
-            f.set_measure_only(measure_only);
+            // Keeping items, only the directory's paragraphs are cached: it
+            // prints the page of every guide and entry ("Browse by topic"),
+            // so it is the chapter a later pass most often sets again.
+            const bool directory = chapters[i].kind == Chapter::Kind::Directory;
+            Flow f(sheet, fonts, hyphenator, book.lang, sinks[i], directory ? &cache : paragraphs);
+            f.set_measure_only(measure_only && !pass.keep_items);
             f.set_folio_digits_alike(options.shortcuts);
             flow_chapter(f, chapters[i], book, sheet, m ? own : ctx, sinks[i]);
             base::progress_advance(options.progress);
             for (Slab& s : f.galley().slabs) s.chapter = static_cast<uint32_t>(i + 1);
-            galleys[i] = std::move(f.galley());
-            if (m) {
+            if (m && measure_only) {
                 m->valid = true;
                 m->reads = std::move(reads);
-                m->galley = galleys[i];
+                m->galley = std::move(f.galley());
+                m->diagnostics = sinks[i].all();
+                galleys[i] = without_items(m->galley);
+            } else {
+                if (m) m->valid = false;
+                galleys[i] = std::move(f.galley());
             }
         }
     };
@@ -171,6 +209,10 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                      chapters.size(),
                      static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                 std::chrono::steady_clock::now() - t0).count()));
+    if (stats && !measure_only) {
+        stats->chapters_taken = memo ? reused.load() : 0;
+        stats->chapters_reprinted = reprinted.load();
+    }
     // One reservation for the whole book: reserving per chapter would
     // reallocate the book's slabs once per chapter (quadratic; bench/README.md).
     size_t total = flow.galley().slabs.size();
@@ -250,6 +292,9 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     PageMap guesses;
     // Fonts for sets_alike; null: only the same text sets alike.
     const text::FontSet* alike = options.shortcuts ? &font_set : nullptr;
+    // Measure passes keep chapters with their items for the last pass
+    // (not for an EPUB's page-list, which needs no items).
+    const bool keep_items = options.shortcuts && !options.pages_only && options.max_passes > 1;
     if (options.max_passes > 1) {
         if (options.shortcuts) guesses = estimate_folios(book, chapters_of(book), sheet);
         while (pass < options.max_passes && !settled) {
@@ -258,8 +303,8 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
             PageMap now;
             timed("measure", pass, [&] {
                 PagedDoc measure = layout_once(book, sheet, options, fonts, hyphenator,
-                                               have_assumed ? &assumed : nullptr, cache, true, scratch, &measured,
-                                               alike, &guesses);
+                                               have_assumed ? &assumed : nullptr, cache, Pass{true, keep_items},
+                                               scratch, &measured, alike, &guesses);
                 now = page_map(measure);
                 if (options.pages_only) pages = std::move(measure);
             });
@@ -286,16 +331,17 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                                                      "may be off by a page",
                                                      options.max_passes));
     }
-    std::vector<MeasuredChapter>().swap(measured);
+    if (!keep_items) std::vector<MeasuredChapter>().swap(measured);
     // The last use of each cached paragraph: the full pass takes them out of
     // the cache, so the cache shrinks as the document grows.
     cache.consume();
     base::Sink last(sink.limit());
     PagedDoc doc;
     timed("full", pass + 1, [&] {
-        doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache, false,
-                          last);
+        doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache,
+                          Pass{false, keep_items}, last, keep_items ? &measured : nullptr, alike, nullptr, stats);
     });
+    std::vector<MeasuredChapter>().swap(measured);
     // What is left in the cache (paragraphs set for page numbers that were
     // not the final ones) is freed before the PDF writer allocates its
     // document.

@@ -39,6 +39,9 @@ struct LayoutOptions {
 /// Statistics of a layout, for the command's summary and benchmarks.
 struct LayoutStats {
     int passes = 0;
+    /// Chapters the last pass took as a measure pass set them (keeping
+    /// items), and how many of those it printed other page numbers in.
+    size_t chapters_taken = 0, chapters_reprinted = 0;
 };
 
 /// Lays out `book`. Problems (missing fonts, glyphs no font has, unreadable

@@ -53,8 +53,8 @@ TEST(FolioDigits, FlattenRecordsWherePageNumbersAre) {
     Pieces p = citing("128");
     std::vector<std::string> found;
     for (const Piece& piece : p)
-        for (auto [at, length] : piece.folios) found.push_back(piece.text.substr(at, length));
-    EXPECT_EQ(found, std::vector<std::string>{"128"});
+        for (const Folio& f : piece.folios) found.push_back(f.anchor + ":" + piece.text.substr(f.at, f.length));
+    EXPECT_EQ(found, std::vector<std::string>{"guide-7:128"});
 }
 
 TEST(FolioDigits, TheFullPassTakesAParagraphSetWithOtherDigits) {
