@@ -94,12 +94,11 @@ int build_epub(Session& session, const std::string& path, const typeset::PagedDo
     return code;
 }
 
-int build_pdf(Session& session, const std::string& path) {
-    typeset::PagedDoc layout;
-    return build_pdf(session, path, layout);
-}
+namespace {
 
-int build_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc) {
+/// `keep_layout` false: the caller has no use for the layout's items after
+/// (`bookbuild pdf`), so the PDF writer frees them as it goes.
+int make_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc, bool keep_layout) {
     auto start = Clock::now();
     // BOOKBUILD_TIMING=1: the time of each stage on stderr (benchmarks).
     const bool timing = std::getenv("BOOKBUILD_TIMING") != nullptr;
@@ -119,7 +118,9 @@ int build_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc)
     if (session.options().strict) session.sink().promote_warnings();
     if (session.report() != kOk) return kInputError;
 
-    auto bytes = pdf::render(doc, pdf_info(session.book(), session.build_epoch()), session.sink(), session.progress());
+    const pdf::PdfInfo info = pdf_info(session.book(), session.build_epoch());
+    auto bytes = keep_layout ? pdf::render(doc, info, session.sink(), session.progress())
+                             : pdf::render_releasing_items(doc, info, session.sink(), session.progress());
     session.clear_progress();
     stage("pdf");
     if (!bytes) {
@@ -136,6 +137,17 @@ int build_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc)
         std::printf("wrote %s (%zu pages, %zu KB, %lld ms)\n", path.c_str(), doc.pages.size(),
                     (bytes->size() + 1023) / 1024, ms_since(start));
     return code;
+}
+
+}  // namespace
+
+int build_pdf(Session& session, const std::string& path) {
+    typeset::PagedDoc layout;
+    return make_pdf(session, path, layout, false);
+}
+
+int build_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc) {
+    return make_pdf(session, path, doc, true);
 }
 
 Runner add_product_command(CLI::App& app, const ProductCommand& product) {

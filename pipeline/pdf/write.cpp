@@ -110,8 +110,11 @@ HPDF_Date date_of(int64_t epoch) {
 
 class Writer {
 public:
-    Writer(const PagedDoc& doc, const PdfInfo& info, base::Sink& sink, base::Progress* progress)
-        : doc_(doc), info_(info), sink_(sink), progress_(progress) {}
+    /// `releasable`: the same document as `doc`, whose items may be freed
+    /// page by page once drawn (null: leave them).
+    Writer(const PagedDoc& doc, const PdfInfo& info, base::Sink& sink, base::Progress* progress,
+           PagedDoc* releasable = nullptr)
+        : doc_(doc), info_(info), sink_(sink), progress_(progress), releasable_(releasable) {}
 
     std::optional<std::string> run() {
         if (d_.failed()) return fail("cannot start libharu");
@@ -254,6 +257,9 @@ private:
                 packed = deflate_pages(n, jobs, [&](size_t i) {
                     std::string plain = page_content(doc_.pages[i], resources_[i], font_facts_);
                     digest16(plain, page_digests_[i].data());
+                    // Only this thread touches page i's items (the main
+                    // thread reads pages' sizes and the links meanwhile).
+                    if (releasable_) std::vector<typeset::Item>().swap(releasable_->pages[i].items);
                     return plain;
                 });
             });
@@ -409,6 +415,7 @@ private:
     const PdfInfo& info_;
     base::Sink& sink_;
     base::Progress* progress_;
+    PagedDoc* releasable_;
     Doc d_;
     std::vector<HPDF_Font> fonts_;
     std::vector<FontFacts> font_facts_;
@@ -423,6 +430,12 @@ private:
 std::optional<std::string> render(const PagedDoc& doc, const PdfInfo& info, base::Sink& sink,
                                   base::Progress* progress) {
     Writer w(doc, info, sink, progress);
+    return w.run();
+}
+
+std::optional<std::string> render_releasing_items(PagedDoc& doc, const PdfInfo& info, base::Sink& sink,
+                                                  base::Progress* progress) {
+    Writer w(doc, info, sink, progress, &doc);
     return w.run();
 }
 

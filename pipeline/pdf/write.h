@@ -26,6 +26,13 @@ struct PdfInfo {
 std::optional<std::string> render(const typeset::PagedDoc& doc, const PdfInfo& info, base::Sink& sink,
                                   base::Progress* progress = nullptr);
 
+/// render for a caller that has no more use for the pages' items: each
+/// page's items are freed once its content stream is made (at N = 1000 the
+/// laid-out pages are as big as libharu's document, and both were alive).
+/// The rest of `doc` (pages' sizes and labels, anchors, links) is kept.
+std::optional<std::string> render_releasing_items(typeset::PagedDoc& doc, const PdfInfo& info, base::Sink& sink,
+                                                  base::Progress* progress = nullptr);
+
 /// Renders and writes `path` atomically; false (with a diagnostic) on failure,
 /// leaving any previous file untouched.
 bool write(const typeset::PagedDoc& doc, const PdfInfo& info, const std::string& path, base::Sink& sink);
