@@ -35,7 +35,7 @@ void append_galley(Galley& into, Galley&& from) {
     from.slabs.clear();
 }
 
-Galley without_items(const Galley& g) {
+Galley measure_copy(const Galley& g) {
     Galley out;
     out.fonts = g.fonts;
     out.paragraphs = g.paragraphs;
@@ -46,8 +46,6 @@ Galley without_items(const Galley& g) {
         copy.kind = s.kind;
         copy.height = s.height;
         copy.anchors = s.anchors;
-        copy.outline = s.outline;
-        copy.marks = s.marks;
         copy.keep_with_next = s.keep_with_next;
         copy.text_line = s.text_line;
         copy.frame = s.frame;

@@ -23,7 +23,8 @@ struct Frame {
 };
 
 /// One slab. Items are relative to (text block left, slab top). A new
-/// field must also be copied by without_items (galley.cpp).
+/// field that pagination reads must also be copied by measure_copy
+/// (galley.cpp).
 struct Slab {
     enum class Kind { Content, Space, Break };
     Kind kind = Kind::Content;
@@ -65,9 +66,10 @@ struct Galley {
     bool folios_known = true;
 };
 
-/// The galley without its items and link areas: what pagination needs to
-/// find where pages break and anchors land (a measure pass).
-Galley without_items(const Galley& g);
+/// What pagination needs of the galley to find where pages break, where
+/// anchors land and where each page's text begins (a measure pass): no
+/// items, link areas, running-head marks or outline entries.
+Galley measure_copy(const Galley& g);
 
 /// Prints the folios of `page_of` at the galley's FolioSpots. False, with
 /// the galley unchanged, when a spot is unknown, does not hold `printed`'s

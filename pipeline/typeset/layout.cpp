@@ -155,7 +155,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                     return sets_alike(r.second, page_of(r.first), font_set);
                 })) {
                 if (measure_only) {
-                    galleys[i] = without_items(m->galley);
+                    galleys[i] = measure_copy(m->galley);
                     base::progress_advance(options.progress);
                     ++reused;
                     continue;
@@ -195,7 +195,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                 m->reads = std::move(reads);
                 m->galley = std::move(f.galley());
                 m->diagnostics = sinks[i].all();
-                galleys[i] = without_items(m->galley);
+                galleys[i] = measure_copy(m->galley);
             } else {
                 if (m) m->valid = false;
                 galleys[i] = std::move(f.galley());
