@@ -12,6 +12,7 @@
 #include <cstring>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "base/atomic_file.h"
 #include "base/env.h"
@@ -303,12 +304,17 @@ private:
         return image;
     }
 
+    /// The destination of `anchor` (its page, at its height): one object
+    /// per anchor, shared by every link and outline entry to it (a big book
+    /// has tens of thousands of links to a few thousand places).
     HPDF_Destination destination(const std::string& anchor) {
+        if (auto known = destinations_.find(anchor); known != destinations_.end()) return known->second;
+        HPDF_Destination& dst = destinations_[anchor];
         auto it = doc_.anchors.find(anchor);
-        if (it == doc_.anchors.end() || it->second.page >= pages_.size()) return nullptr;
+        if (it == doc_.anchors.end() || it->second.page >= pages_.size()) return dst = nullptr;
         const auto& a = it->second;
         HPDF_Page page = pages_[a.page];
-        HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+        dst = HPDF_Page_CreateDestination(page);
         if (!dst) return nullptr;
         HPDF_Destination_SetXYZ(dst, 0, static_cast<HPDF_REAL>(doc_.pages[a.page].height - a.y), 1);
         // zoom 0 means "keep the reader's zoom" (ISO 32000-1 §12.3.2.2), but
@@ -423,6 +429,7 @@ private:
     std::vector<PageResources> resources_;
     std::vector<std::array<unsigned char, 16>> page_digests_;
     std::map<std::string, HPDF_Image> images_;
+    std::unordered_map<std::string, HPDF_Destination> destinations_;
 };
 
 }  // namespace
