@@ -1,5 +1,7 @@
 #include "text/hyphenate.h"
 
+#include <atomic>
+
 #include <hyphen.h>
 #include <iconv.h>
 #include <locale.h>
@@ -123,6 +125,8 @@ struct Hyphenator::Impl {
 
 Hyphenator::Hyphenator(std::string_view lang, HyphenationLimits limits, const std::string& dir)
     : lang_(lang), limits_(limits), impl_(std::make_unique<Impl>()) {
+    static std::atomic<uint64_t> ids{0};
+    id_ = ++ids;
     path_ = hyphenation_dictionary(lang, dir);
     if (path_.empty()) return;
     HyphenDict* d = hnj_hyphen_load(path_.c_str());
@@ -148,11 +152,28 @@ Hyphenator::~Hyphenator() {
     if (dict_) hnj_hyphen_free(static_cast<HyphenDict*>(dict_));
 }
 
-std::vector<size_t> Hyphenator::points(std::string_view word) const {
-    if (!dict_ || word.empty()) return {};
+const std::vector<size_t>& Hyphenator::points(std::string_view word) const {
+    static const std::vector<size_t> kNone;
+    if (!dict_ || word.empty()) return kNone;
     // Fewer bytes than min_word means fewer characters: no point to find,
     // and most words of a text are that short (no lock, no look-up).
-    if (word.size() < static_cast<size_t>(std::max(limits_.min_word, 1))) return {};
+    if (word.size() < static_cast<size_t>(std::max(limits_.min_word, 1))) return kNone;
+    // This thread's memo first: no lock (two layout threads asking the
+    // shared memo for every word spent a few per cent of a big build
+    // waiting for each other). Keyed by the hyphenator's id, never reused.
+    using Memo = std::unordered_map<std::string, std::vector<size_t>, Impl::Hash, std::equal_to<>>;
+    thread_local std::unordered_map<uint64_t, Memo> own;
+    thread_local uint64_t last_id = 0;
+    thread_local Memo* last = nullptr;
+    if (last_id != id_ || !last) {
+        last = &own[id_];
+        last_id = id_;
+    }
+    if (auto it = last->find(word); it != last->end()) return it->second;
+    return last->emplace(std::string(word), shared_points(word)).first->second;
+}
+
+std::vector<size_t> Hyphenator::shared_points(std::string_view word) const {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     if (auto it = impl_->memo.find(word); it != impl_->memo.end()) return it->second;
     std::string key(word);

@@ -5,6 +5,7 @@
 /// CHARACTER; patterns are lowercase; non-UTF-8 dictionaries (de, pl, el, ru,
 /// ...) need the word converted to their 8-bit charset with iconv first.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -29,9 +30,10 @@ struct HyphenationLimits {
 /// el -> el_GR, ...), then any `hyph_<lang>*.dic`.
 std::string hyphenation_dictionary(std::string_view lang, const std::string& dir = "/usr/share/hyphen");
 
-/// Hyphenator for one language. Thread-safe: `points` locks an internal
-/// mutex (libhyphen and iconv state are not reentrant); results are memoised
-/// per word, so a shared instance per language is cheapest.
+/// Hyphenator for one language. Thread-safe: results are memoised per word,
+/// in a memo of each thread and one shared memo behind a mutex (libhyphen
+/// and iconv state are not reentrant), so a shared instance per language is
+/// cheapest.
 class Hyphenator {
 public:
     /// Loads the dictionary for `lang` (see hyphenation_dictionary). When no
@@ -57,14 +59,19 @@ public:
     /// words shorter than min_word letters, words with digits, '@', "://",
     /// "www.", '/', an explicit hyphen or soft hyphen (those break at their
     /// hyphen instead), words in all capitals (acronyms), or any character
-    /// that is not a letter after stripping (apostrophes excepted).
-    std::vector<size_t> points(std::string_view word) const;
+    /// that is not a letter after stripping (apostrophes excepted). The
+    /// reference stays valid while the calling thread runs.
+    const std::vector<size_t>& points(std::string_view word) const;
 
     /// `word` with "-" at every point ("hy-phen-ation"), for tests and traces.
     std::string marked(std::string_view word) const;
 
 private:
+    /// The points from the shared memo, computing them on a miss.
+    std::vector<size_t> shared_points(std::string_view word) const;
+
     struct Impl;
+    uint64_t id_ = 0;  ///< distinct for every Hyphenator made (keys the threads' memos)
     std::string lang_, path_, charset_;
     HyphenationLimits limits_;
     void* dict_ = nullptr;  // HyphenDict*
