@@ -67,9 +67,11 @@ struct Pass {
     /// Chapters are set with their items even in measure passes, kept in
     /// the memo, and the last pass takes them from there, printing the
     /// final page numbers in place (reprint_folios), instead of setting
-    /// every chapter again. No paragraph cache but the directory's: other
-    /// chapters are seldom set twice.
+    /// every chapter again.
     bool keep_items = false;
+    /// Cache every paragraph (LayoutCache), not only the directory's: the
+    /// passes without the shortcuts set most chapters again each time.
+    bool cache_all = true;
 };
 
 bool all_digits(const std::string& s) {
@@ -109,7 +111,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                      const text::FontSet* font_set = nullptr, const PageMap* guesses = nullptr,
                      LayoutStats* stats = nullptr) {
     const bool measure_only = pass.measure_only;
-    LayoutCache* paragraphs = pass.keep_items ? nullptr : &cache;
+    LayoutCache* paragraphs = pass.cache_all ? &cache : nullptr;
     PageOf page_of = [pages, guesses](const std::string& anchor) -> std::string {
         if (!pages) {  // first pass: a number with the digits the page will probably have
             if (guesses)
@@ -180,7 +182,8 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                                 reads.emplace_back(anchor, folio);
                                 return folio;
                             }};
-            // Keeping items, only the directory's paragraphs are cached: it
+            // With the shortcuts only the directory's paragraphs are cached
+            // (a book's worth of set paragraphs is ~130 MB at N = 1000): it
             // prints the page of every guide and entry ("Browse by topic"),
             // so it is the chapter a later pass most often sets again.
             const bool directory = chapters[i].kind == Chapter::Kind::Directory;
@@ -303,7 +306,8 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
             PageMap now;
             timed("measure", pass, [&] {
                 PagedDoc measure = layout_once(book, sheet, options, fonts, hyphenator,
-                                               have_assumed ? &assumed : nullptr, cache, Pass{true, keep_items},
+                                               have_assumed ? &assumed : nullptr, cache,
+                                               Pass{true, keep_items, !options.shortcuts},
                                                scratch, &measured, alike, &guesses);
                 now = page_map(measure);
                 if (options.pages_only) pages = std::move(measure);
@@ -339,7 +343,8 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     PagedDoc doc;
     timed("full", pass + 1, [&] {
         doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache,
-                          Pass{false, keep_items}, last, keep_items ? &measured : nullptr, alike, nullptr, stats);
+                          Pass{false, keep_items, !options.shortcuts}, last, keep_items ? &measured : nullptr,
+                          alike, nullptr, stats);
     });
     std::vector<MeasuredChapter>().swap(measured);
     // What is left in the cache (paragraphs set for page numbers that were
