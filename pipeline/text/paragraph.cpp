@@ -31,6 +31,7 @@ struct Segment {
     size_t begin, end;  // global byte offsets (end exclusive, may include invisibles)
     std::string text;   // visible text (invisibles removed)
     char32_t first = 0, last = 0;
+    int64_t units = 0;  // Font::width_units of text
 };
 
 // A range of the paragraph text drawn with one font of one run.
@@ -154,6 +155,7 @@ private:
                     items_[n - 1].width -= k;
                 }
             }
+            cur_.units = cur_units_;
             segments_.push_back(std::move(cur_));
             items_.push_back(Item::make_box(w, segments_.size() - 1));
         }
@@ -299,6 +301,12 @@ private:
         out.breaks_word = brk.is_penalty() && !forced && !space_follows;
         double x = 0;
         size_t prev_item = std::numeric_limits<size_t>::max();
+        // Each fragment's Font::width_units and last character, added up
+        // from its segments' (the text is not measured again).
+        std::vector<int64_t>& units = units_scratch_;
+        std::vector<char32_t>& last_cp = last_scratch_;
+        units.clear();
+        last_cp.clear();
         for (size_t k = line.begin; k < line.end; ++k) {
             const Item& it = items_[k];
             if (it.is_glue()) {
@@ -318,6 +326,8 @@ private:
             if (contiguous && last && last->run == seg.run && last->font == seg.font &&
                 segments_[items_[prev_item].payload].end == seg.begin) {
                 last->text += seg.text;
+                units.back() += seg.units + (o_.kerning ? seg.font->kern(last_cp.back(), seg.first) : 0);
+                last_cp.back() = seg.last;
             } else {
                 Fragment f;
                 f.text = seg.text;
@@ -332,17 +342,22 @@ private:
                 f.run = seg.run;
                 f.offset = seg.begin - run_start_[seg.run];
                 out.fragments.push_back(std::move(f));
+                units.push_back(seg.units);
+                last_cp.push_back(seg.last);
             }
             x += it.width;
             prev_item = k;
         }
         // A hyphen drawn at the end of a line broken inside a word.
         if (brk.is_penalty() && brk.payload == kDrawsHyphen && !out.fragments.empty()) {
-            out.fragments.back().text += "-";
+            Fragment& f = out.fragments.back();
+            f.text += "-";
+            units.back() += f.font->advance('-') + (o_.kerning ? f.font->kern(last_cp.back(), '-') : 0);
             out.hyphen_added = true;
         }
-        for (auto& f : out.fragments) {
-            f.width = f.font->width(f.text, f.size, f.kerned);
+        for (size_t k = 0; k < out.fragments.size(); ++k) {
+            Fragment& f = out.fragments[k];
+            f.width = static_cast<double>(units[k]) * f.size / 1000.0;  // as Font::width computes it
             out.ascent = std::max(out.ascent, f.font->ascender() * f.size / 1000.0);
             out.descent = std::max(out.descent, -f.font->descender() * f.size / 1000.0);
         }
@@ -361,6 +376,8 @@ private:
     std::vector<Item> items_;
     std::vector<Segment> segments_;
     Segment cur_{};
+    std::vector<int64_t> units_scratch_;
+    std::vector<char32_t> last_scratch_;
     int64_t cur_units_ = 0;  // width of cur_.text in 1/1000 em, kerning included
     size_t cur_end_ = 0;
 };
