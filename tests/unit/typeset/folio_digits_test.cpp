@@ -47,6 +47,15 @@ struct Setting {
                     out += t->text + "@" + std::to_string(t->x) + "," + std::to_string(t->width) + "\n";
         return out;
     }
+    /// The lines the full pass draws for a paragraph citing page `final`
+    /// after a measure pass set it citing page `measured` (through one
+    /// cache).
+    std::string after_measure(const std::string& measured, const std::string& final, bool alike) {
+        LayoutCache cache;
+        set(citing(measured), &cache, alike);
+        cache.consume();
+        return set(citing(final), &cache, alike);
+    }
 };
 
 TEST(FolioDigits, FlattenRecordsWherePageNumbersAre) {
@@ -61,30 +70,19 @@ TEST(FolioDigits, TheFullPassTakesAParagraphSetWithOtherDigits) {
     Setting s;
     const std::string fresh = s.set(citing("307"), nullptr, false);
     ASSERT_NE(fresh.find("307"), std::string::npos) << fresh;
-    LayoutCache cache;
-    s.set(citing("128"), &cache, true);  // a measure pass's page number
-    cache.consume();
-    EXPECT_EQ(s.set(citing("307"), &cache, true), fresh);
+    EXPECT_EQ(s.after_measure("128", "307", true), fresh);
     // Other digits of the text stay as written: 1995, 40, 52.
     for (const char* kept : {"1995", "40", "52"}) EXPECT_NE(fresh.find(kept), std::string::npos) << kept;
 }
 
 TEST(FolioDigits, ANumberOfAnotherLengthIsSetAgain) {
     Setting s;
-    const std::string fresh = s.set(citing("1307"), nullptr, false);
-    LayoutCache cache;
-    s.set(citing("128"), &cache, true);
-    cache.consume();
-    EXPECT_EQ(s.set(citing("1307"), &cache, true), fresh);
+    EXPECT_EQ(s.after_measure("128", "1307", true), s.set(citing("1307"), nullptr, false));
 }
 
 TEST(FolioDigits, WithoutTheOptionOnlyTheSameTextIsShared) {
     Setting s;
-    const std::string fresh = s.set(citing("307"), nullptr, false);
-    LayoutCache cache;
-    s.set(citing("128"), &cache, false);
-    cache.consume();
-    EXPECT_EQ(s.set(citing("307"), &cache, false), fresh);
+    EXPECT_EQ(s.after_measure("128", "307", false), s.set(citing("307"), nullptr, false));
 }
 
 }  // namespace
