@@ -80,22 +80,44 @@ const char* load_ttf_bytes(HPDF_Doc pdf, const std::string& bytes, std::string& 
     return name;
 }
 
+void Digest16::mix(uint64_t word) {
+    a_ = (a_ ^ word) * 0x9E3779B97F4A7C15ULL;
+    a_ ^= a_ >> 32;
+    b_ = (b_ + word) * 0xC2B2AE3D27D4EB4FULL;
+    b_ ^= b_ >> 29;
+}
+
 void Digest16::add(const char* data, size_t size) {
-    uint64_t a = a_, b = b_;
-    for (size_t i = 0; i < size; ++i) {
-        const auto ch = static_cast<unsigned char>(data[i]);
-        a = (a ^ ch) * 0x100000001b3ULL;
-        b = (b ^ ch) * 0x100000001b3ULL;
-        b ^= b >> 29;
+    total_ += size;
+    size_t i = 0;
+    // Eight bytes at a time (a content stream is megabytes); the bytes of an
+    // unfinished word wait, so pieces digest as their concatenation would.
+    while (i < size && pending_bytes_ != 0) {
+        pending_ |= static_cast<uint64_t>(static_cast<unsigned char>(data[i++])) << (8 * pending_bytes_);
+        if (++pending_bytes_ == 8) {
+            mix(pending_);
+            pending_ = 0;
+            pending_bytes_ = 0;
+        }
     }
-    a_ = a;
-    b_ = b;
+    for (; i + 8 <= size; i += 8) {
+        uint64_t word = 0;
+        for (int k = 0; k < 8; ++k) word |= static_cast<uint64_t>(static_cast<unsigned char>(data[i + k])) << (8 * k);
+        mix(word);
+    }
+    for (; i < size; ++i) {
+        pending_ |= static_cast<uint64_t>(static_cast<unsigned char>(data[i])) << (8 * pending_bytes_);
+        ++pending_bytes_;
+    }
 }
 
 void Digest16::finish(unsigned char out[16]) const {
+    Digest16 d = *this;
+    d.mix(d.pending_ ^ (static_cast<uint64_t>(d.pending_bytes_) << 59));
+    d.mix(d.total_);
     for (int i = 0; i < 8; ++i) {
-        out[i] = static_cast<unsigned char>(a_ >> (8 * i));
-        out[8 + i] = static_cast<unsigned char>(b_ >> (8 * i));
+        out[i] = static_cast<unsigned char>(d.a_ >> (8 * i));
+        out[8 + i] = static_cast<unsigned char>(d.b_ >> (8 * i));
     }
 }
 

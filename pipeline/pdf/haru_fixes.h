@@ -26,7 +26,9 @@ void set_language(HPDF_Doc pdf, const std::string& lang);
 /// go through an unlinked temporary file that libharu keeps open until save.
 const char* load_ttf_bytes(HPDF_Doc pdf, const std::string& bytes, std::string& error);
 
-/// A 16-byte digest (two FNV-1a 64 lanes) of `data`, for the document id.
+/// A 16-byte digest of `data` (two 64-bit multiply-xorshift lanes over its
+/// 8-byte words, then its length), for the document id: not cryptographic,
+/// only different for different content.
 void digest16(const std::string& data, unsigned char out[16]);
 
 /// The same digest fed piece by piece (a big book's content need not be
@@ -39,7 +41,11 @@ public:
     void finish(unsigned char out[16]) const;
 
 private:
+    void mix(uint64_t word);
     uint64_t a_ = 0xcbf29ce484222325ULL, b_ = 0x84222325cbf29ce4ULL;
+    uint64_t pending_ = 0;  ///< bytes of an unfinished word, little-endian
+    unsigned pending_bytes_ = 0;
+    uint64_t total_ = 0;
 };
 
 }  // namespace bb::pdf
