@@ -119,23 +119,17 @@ int make_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc, 
     if (session.report() != kOk) return kInputError;
 
     const pdf::PdfInfo info = pdf_info(session.book(), session.build_epoch());
-    auto bytes = keep_layout ? pdf::render(doc, info, session.sink(), session.progress())
-                             : pdf::render_releasing_items(doc, info, session.sink(), session.progress());
+    auto size = pdf::write_file(doc, info, path, session.sink(), session.progress(), /*release_items=*/!keep_layout);
     session.clear_progress();
     stage("pdf");
-    if (!bytes) {
-        session.report();
-        return kInputError;
-    }
-    if (std::string err = base::write_file_atomically(path, *bytes); !err.empty()) {
-        session.fail(path, "cannot write the PDF: " + err);
+    if (!size) {
         session.report();
         return kInputError;
     }
     int code = session.report();
     if (!session.options().quiet)
-        std::printf("wrote %s (%zu pages, %zu KB, %lld ms)\n", path.c_str(), doc.pages.size(),
-                    (bytes->size() + 1023) / 1024, ms_since(start));
+        std::printf("wrote %s (%zu pages, %llu KB, %lld ms)\n", path.c_str(), doc.pages.size(),
+                    static_cast<unsigned long long>((*size + 1023) / 1024), ms_since(start));
     return code;
 }
 

@@ -9,6 +9,10 @@
 #include <hpdf_pages.h>
 
 #include <array>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstring>
 #include <set>
 #include <thread>
@@ -117,19 +121,24 @@ public:
            PagedDoc* releasable = nullptr)
         : doc_(doc), info_(info), sink_(sink), progress_(progress), releasable_(releasable) {}
 
-    std::optional<std::string> run() {
-        if (d_.failed()) return fail("cannot start libharu");
+    /// The whole document in libharu; false after reporting.
+    bool build() {
+        if (d_.failed()) return !fail("cannot start libharu");
         HPDF_Doc pdf = d_.pdf;
         pdf->pdf_version = HPDF_VER_14;  // PNG alpha becomes an SMask (1.4)
         HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
         HPDF_UseUTFEncodings(pdf);
         HPDF_SetCurrentEncoder(pdf, "UTF-8");
-        if (!load_fonts()) return std::nullopt;
-        if (!add_pages()) return std::nullopt;
-        if (!draw_pages()) return std::nullopt;
+        if (!load_fonts() || !add_pages() || !draw_pages()) return false;
         base::progress_phase(progress_, "saving the PDF", 0);
         add_info();
-        if (d_.failed()) return fail("while building the document");
+        if (d_.failed()) return !fail("while building the document");
+        return true;
+    }
+
+    /// The built document as bytes.
+    std::optional<std::string> bytes() {
+        HPDF_Doc pdf = d_.pdf;
         if (HPDF_SaveToStream(pdf) != HPDF_OK) return fail("while saving");
         HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
         std::string bytes(size, '\0');
@@ -140,6 +149,41 @@ public:
             return fail("while reading the saved document");
         bytes.resize(got);
         return bytes;
+    }
+
+    /// The built document written to `path` by libharu itself (no copy of
+    /// it in memory), atomically: a temporary file beside it, synced, then
+    /// renamed. Its size, or nullopt after reporting (the target untouched).
+    std::optional<uint64_t> save(const std::string& path) {
+        base::PendingFile pending(path);
+        // Made here first, so a folder that cannot be written to is named
+        // with the system's reason rather than a libharu error number.
+        if (int fd = ::open(pending.temp_path().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644); fd < 0) {
+            sink_.error_in(path, fmt::format("cannot write the PDF: {}", std::strerror(errno)));
+            return std::nullopt;
+        } else {
+            ::close(fd);
+        }
+        if (HPDF_SaveToFile(d_.pdf, pending.temp_path().c_str()) != HPDF_OK) {
+            sink_.error_in(path, fmt::format("cannot write the PDF: {}", d_.message()));
+            return std::nullopt;
+        }
+        std::string error;
+        uint64_t size = 0;
+        if (int fd = ::open(pending.temp_path().c_str(), O_RDONLY | O_CLOEXEC); fd < 0) {
+            error = std::strerror(errno);
+        } else {
+            struct stat st {};
+            if (::fsync(fd) != 0 || ::fstat(fd, &st) != 0) error = std::strerror(errno);
+            size = static_cast<uint64_t>(st.st_size);
+            ::close(fd);
+        }
+        if (error.empty()) error = pending.commit();
+        if (!error.empty()) {
+            sink_.error_in(path, "cannot write the PDF: " + error);
+            return std::nullopt;
+        }
+        return size;
     }
 
 private:
@@ -437,24 +481,20 @@ private:
 std::optional<std::string> render(const PagedDoc& doc, const PdfInfo& info, base::Sink& sink,
                                   base::Progress* progress) {
     Writer w(doc, info, sink, progress);
-    return w.run();
+    if (!w.build()) return std::nullopt;
+    return w.bytes();
 }
 
-std::optional<std::string> render_releasing_items(PagedDoc& doc, const PdfInfo& info, base::Sink& sink,
-                                                  base::Progress* progress) {
-    Writer w(doc, info, sink, progress, &doc);
-    return w.run();
+std::optional<uint64_t> write_file(PagedDoc& doc, const PdfInfo& info, const std::string& path, base::Sink& sink,
+                                   base::Progress* progress, bool release_items) {
+    Writer w(doc, info, sink, progress, release_items ? &doc : nullptr);
+    if (!w.build()) return std::nullopt;
+    return w.save(path);
 }
 
 bool write(const PagedDoc& doc, const PdfInfo& info, const std::string& path, base::Sink& sink) {
-    auto bytes = render(doc, info, sink);
-    if (!bytes) return false;
-    std::string err = base::write_file_atomically(path, *bytes);
-    if (!err.empty()) {
-        sink.error_in(path, "cannot write the PDF: " + err);
-        return false;
-    }
-    return true;
+    Writer w(doc, info, sink, nullptr);
+    return w.build() && w.save(path);
 }
 
 }  // namespace bb::pdf

@@ -26,15 +26,19 @@ struct PdfInfo {
 std::optional<std::string> render(const typeset::PagedDoc& doc, const PdfInfo& info, base::Sink& sink,
                                   base::Progress* progress = nullptr);
 
-/// render for a caller that has no more use for the pages' items: each
-/// page's items are freed once its content stream is made (at N = 1000 the
-/// laid-out pages are as big as libharu's document, and both were alive).
+/// Renders into `path`, libharu writing the file itself (no copy of the
+/// document in memory), atomically: a temporary file beside it, synced, then
+/// renamed; on failure the target is untouched. `release_items`: the caller
+/// has no more use for the pages' items, which are freed page by page once
+/// drawn (at N = 1000 the laid-out pages are as big as libharu's document).
 /// The rest of `doc` (pages' sizes and labels, anchors, links) is kept.
-std::optional<std::string> render_releasing_items(typeset::PagedDoc& doc, const PdfInfo& info, base::Sink& sink,
-                                                  base::Progress* progress = nullptr);
+/// Returns the file's size, or nullopt after pushing an error to `sink`.
+std::optional<uint64_t> write_file(typeset::PagedDoc& doc, const PdfInfo& info, const std::string& path,
+                                   base::Sink& sink, base::Progress* progress = nullptr,
+                                   bool release_items = false);
 
-/// Renders and writes `path` atomically; false (with a diagnostic) on failure,
-/// leaving any previous file untouched.
+/// write_file of a document the caller keeps as it is; false (with a
+/// diagnostic) on failure, leaving any previous file untouched.
 bool write(const typeset::PagedDoc& doc, const PdfInfo& info, const std::string& path, base::Sink& sink);
 
 }  // namespace bb::pdf
