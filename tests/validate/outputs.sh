@@ -8,7 +8,9 @@
 #      as it was or the complete new file (qpdf --check / unzip -t), SIGTERM
 #      and SIGINT leave no temporary file, and a SIGKILL leftover
 #      (.NAME.tmp-PID-N) is removed by the next build;
-#  (c) two builds racing for one output leave one of the two complete files.
+#  (c) two builds racing for one output leave one of the two complete files;
+#  (d) an output whose folder cannot be made (a file is in the way): exit 1,
+#      the system's reason named, nothing written.
 # BB_KILLS=N sets the kills per signal and format (default 8).
 . "$(dirname "$0")/lib.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -145,4 +147,16 @@ for fmt in epub pdf; do
   done
 done
 pass "(c) 8 races of two builds for one output: one complete file, nothing left behind"
+
+# ---- (d) an output folder that cannot be made ----------------------------
+: >"$tmp/a-file"
+for fmt in pdf epub; do
+  rc=0
+  "$BB" "$fmt" -q -m "$tmp/book30" -s $style -o "$tmp/a-file/book.$fmt" 2>"$tmp/d.err" || rc=$?
+  [ "$rc" = 1 ] || fail "(d) $fmt: exit $rc, wanted 1"
+  grep -q "a-file/book.$fmt: error: cannot write the .*Not a directory" "$tmp/d.err" ||
+    { fail "(d) $fmt: no error naming the output and the reason"; cat "$tmp/d.err" >&2; }
+  [ ! -s "$tmp/a-file" ] || fail "(d) $fmt: wrote into the file in the way"
+done
+pass "(d) an output folder that is a file: exit 1, the output and the reason named"
 finish
