@@ -129,26 +129,41 @@ std::string PendingFile::commit() {
     return "";
 }
 
-std::string write_file_atomically(const std::string& path, std::string_view bytes) {
+std::string write_file_atomically_by(const std::string& path,
+                                     const std::function<std::string(const std::string& temp)>& fill) {
     if (auto err = ensure_parent(path); !err.empty()) return err;
     PendingFile pending(path);
+    auto failed = [&](int err) { return "cannot write " + path + ": " + std::strerror(err); };
     int fd = ::open(pending.temp_path().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return "cannot write " + path + ": " + std::strerror(errno);
-    size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            std::string err = "cannot write " + path + ": " + std::strerror(errno);
-            ::close(fd);
-            return err;
-        }
-        done += static_cast<size_t>(n);
-    }
+    if (fd < 0) return failed(errno);
+    ::close(fd);
+    if (std::string err = fill(pending.temp_path()); !err.empty()) return err;
+    fd = ::open(pending.temp_path().c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return failed(errno);
     bool synced = ::fsync(fd) == 0;
     int sync_errno = errno;
-    if (::close(fd) != 0 || !synced) return "cannot write " + path + ": " + std::strerror(synced ? errno : sync_errno);
+    if (::close(fd) != 0 || !synced) return failed(synced ? errno : sync_errno);
     return pending.commit();
+}
+
+std::string write_file_atomically(const std::string& path, std::string_view bytes) {
+    return write_file_atomically_by(path, [&](const std::string& temp) -> std::string {
+        int fd = ::open(temp.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (fd < 0) return "cannot write " + path + ": " + std::strerror(errno);
+        size_t done = 0;
+        while (done < bytes.size()) {
+            ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                std::string err = "cannot write " + path + ": " + std::strerror(errno);
+                ::close(fd);
+                return err;
+            }
+            done += static_cast<size_t>(n);
+        }
+        if (::close(fd) != 0) return "cannot write " + path + ": " + std::strerror(errno);
+        return "";
+    });
 }
 
 bool read_file(const std::string& path, std::string& out) {

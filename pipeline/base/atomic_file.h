@@ -1,6 +1,7 @@
 #pragma once
 /// Outputs are written to a temporary file beside the target and renamed into
 /// place, so a failed or killed build leaves the previous output untouched.
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,14 @@ namespace bb::base {
 /// same target left by builds that were killed (their process is gone). Returns an error message, or ""
 /// on success; on failure the temporary file is removed.
 std::string write_file_atomically(const std::string& path, std::string_view bytes);
+
+/// The same for a writer that makes the file itself (libharu's
+/// HPDF_SaveToFile): `fill` writes the temporary path it is given (already
+/// created, empty, so an unwritable folder is reported with the system's
+/// reason before `fill` runs) and returns an error message or ""; the file
+/// is then synced and renamed onto `path`. Returns an error message or "".
+std::string write_file_atomically_by(const std::string& path,
+                                     const std::function<std::string(const std::string& temp)>& fill);
 
 /// A temporary path in the folder of `path`, unique to this process, for
 /// writers (like libzip) that need a file name. Call commit() to rename it into

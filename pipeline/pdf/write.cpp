@@ -9,11 +9,8 @@
 #include <hpdf_pages.h>
 
 #include <array>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cstring>
+#include <filesystem>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -152,33 +149,16 @@ public:
     }
 
     /// The built document written to `path` by libharu itself (no copy of
-    /// it in memory), atomically: a temporary file beside it, synced, then
-    /// renamed. Its size, or nullopt after reporting (the target untouched).
+    /// it in memory), atomically (base::write_file_atomically_by). Its size,
+    /// or nullopt after reporting (the target untouched).
     std::optional<uint64_t> save(const std::string& path) {
-        base::PendingFile pending(path);
-        // Made here first, so a folder that cannot be written to is named
-        // with the system's reason rather than a libharu error number.
-        if (int fd = ::open(pending.temp_path().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644); fd < 0) {
-            sink_.error_in(path, fmt::format("cannot write the PDF: {}", std::strerror(errno)));
-            return std::nullopt;
-        } else {
-            ::close(fd);
-        }
-        if (HPDF_SaveToFile(d_.pdf, pending.temp_path().c_str()) != HPDF_OK) {
-            sink_.error_in(path, fmt::format("cannot write the PDF: {}", d_.message()));
-            return std::nullopt;
-        }
-        std::string error;
         uint64_t size = 0;
-        if (int fd = ::open(pending.temp_path().c_str(), O_RDONLY | O_CLOEXEC); fd < 0) {
-            error = std::strerror(errno);
-        } else {
-            struct stat st {};
-            if (::fsync(fd) != 0 || ::fstat(fd, &st) != 0) error = std::strerror(errno);
-            size = static_cast<uint64_t>(st.st_size);
-            ::close(fd);
-        }
-        if (error.empty()) error = pending.commit();
+        std::string error = base::write_file_atomically_by(path, [&](const std::string& temp) -> std::string {
+            if (HPDF_SaveToFile(d_.pdf, temp.c_str()) != HPDF_OK) return d_.message();
+            std::error_code ec;
+            size = std::filesystem::file_size(temp, ec);
+            return ec ? ec.message() : "";
+        });
         if (!error.empty()) {
             sink_.error_in(path, "cannot write the PDF: " + error);
             return std::nullopt;

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "base/utf8.h"
@@ -28,62 +27,57 @@ SourcePos source_of(const Pieces& pieces, const text::ParagraphLine& line) {
     return {};
 }
 
+bool in_folio(const Piece& p, size_t at) {
+    return std::any_of(p.folios.begin(), p.folios.end(),
+                       [&](const Folio& f) { return at >= f.at && at < f.at + f.length; });
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Walks fragment `f`'s text along its piece's from `f.offset`: calls
+/// `shown(i, j)` for each byte i of the fragment that shows byte j of the
+/// piece (the piece's soft hyphens are not drawn; a page number's digits may
+/// differ, in a result set with other numbers). Stops at the hyphen added at
+/// a break. Returns the end of what the fragment shows of the piece.
+template <class Shown>
+size_t walk_fragment(const text::Fragment& f, const Piece& p, Shown&& shown) {
+    size_t i = 0, j = f.offset;
+    while (i < f.text.size() && j < p.text.size()) {
+        if (f.text[i] == p.text[j] || (is_digit(f.text[i]) && is_digit(p.text[j]) && in_folio(p, j))) {
+            shown(i++, j++);
+        } else if (p.text.compare(j, 2, "\xC2\xAD") == 0) {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
 /// Gives a paragraph result the page numbers `pieces` print, in place of
 /// those it was set with: the same count of digits, each as wide as any
-/// other (Flow::set_folio_digits_alike), so only the digits differ. A
-/// fragment's text is its piece's from `offset` on, less soft hyphens, plus
-/// a hyphen where the line breaks (never inside a number).
+/// other (Flow::set_folio_digits_alike), so only the digits differ.
 void take_folios(text::ParagraphResult& result, const Pieces& pieces) {
     for (auto& line : result.lines)
         for (auto& f : line.fragments) {
             const Piece& p = pieces[static_cast<size_t>(f.style)];
-            if (p.folios.empty()) continue;
-            auto in_folio = [&](size_t at) {
-                return std::any_of(p.folios.begin(), p.folios.end(),
-                                   [&](const Folio& r) { return at >= r.at && at < r.at + r.length; });
-            };
-            for (size_t i = 0, j = f.offset; i < f.text.size() && j < p.text.size();) {
-                if (f.text[i] == p.text[j]) {
-                    ++i, ++j;
-                } else if (in_folio(j) && std::isdigit(static_cast<unsigned char>(f.text[i])) &&
-                           std::isdigit(static_cast<unsigned char>(p.text[j]))) {  // a digit it was set with
-                    f.text[i++] = p.text[j++];
-                } else if (p.text.compare(j, 2, "\xC2\xAD") == 0) {  // a soft hyphen, not drawn
-                    j += 2;
-                } else {
-                    break;  // the hyphen added at a break
-                }
-            }
+            if (!p.folios.empty()) walk_fragment(f, p, [&](size_t i, size_t j) { f.text[i] = p.text[j]; });
         }
 }
 
-/// Where in `f.text` the page numbers of `p` that fragment `f` shows are
-/// (byte, folio), walking its text along the piece's as take_folios does.
-/// False when a page number is only partly in the fragment, or the texts
-/// part before one.
+/// Where in `f.text` the page numbers of `p` that fragment `f` shows begin
+/// (byte, folio). False when a page number is only partly in the fragment.
 bool folios_in(const text::Fragment& f, const Piece& p, std::vector<std::pair<uint32_t, const Folio*>>& out) {
-    size_t i = 0, j = f.offset;
-    while (i < f.text.size() && j < p.text.size()) {
+    const size_t end = walk_fragment(f, p, [&](size_t i, size_t j) {
         for (const Folio& folio : p.folios)
-            if (folio.at == j) {
-                if (f.text.compare(i, folio.length, p.text, j, folio.length) != 0) return false;
-                out.emplace_back(static_cast<uint32_t>(i), &folio);
-            }
-        if (f.text[i] == p.text[j]) {
-            ++i, ++j;
-        } else if (p.text.compare(j, 2, "\xC2\xAD") == 0) {  // a soft hyphen, not drawn
-            j += 2;
-        } else {
-            break;  // the hyphen added at a break
-        }
-    }
-    // [f.offset, j) of the piece is what the fragment shows.
-    for (const Folio& folio : p.folios) {
-        const size_t end = folio.at + folio.length;
-        const bool overlaps = folio.at < j && end > f.offset;
-        if (overlaps && !(folio.at >= f.offset && end <= j)) return false;
-    }
-    return true;
+            if (folio.at == j) out.emplace_back(static_cast<uint32_t>(i), &folio);
+    });
+    // [f.offset, end) of the piece is what the fragment shows.
+    return std::none_of(p.folios.begin(), p.folios.end(), [&](const Folio& folio) {
+        const size_t last = folio.at + folio.length;
+        const bool overlaps = folio.at < end && last > f.offset;
+        return overlaps && !(folio.at >= f.offset && last <= end);
+    });
 }
 
 /// Where the baseline sits in a line slab of height `leading`: the extra

@@ -57,7 +57,7 @@ void label_pages(PagedDoc& doc, const std::vector<Chapter>& chapters) {
 struct MeasuredChapter {
     bool valid = false;
     std::vector<std::pair<std::string, std::string>> reads;  ///< anchor, folio printed
-    Galley galley;  ///< with its items when the passes keep them (LayoutPlan::keep_items)
+    Galley galley;  ///< with its items when the passes keep them (Pass::keep_items)
     std::vector<base::Diagnostic> diagnostics;  ///< reported while it was set
 };
 
