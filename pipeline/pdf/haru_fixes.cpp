@@ -13,31 +13,6 @@
 
 namespace bb::pdf {
 
-void fix_tounicode(HPDF_Font font) {
-    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-    HPDF_Dict s = attr->cmap_stream;
-    if (!s || !s->stream) return;
-    HPDF_MemStream_FreeData(s->stream);
-    std::string c =
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    // One range per high byte (a bfrange may not cross the low byte, ISO
-    // 32000-1 §9.10.3), surrogates skipped, at most 100 ranges a block.
-    std::vector<int> highs;
-    for (int h = 0; h <= 0xFF; ++h)
-        if (h < 0xD8 || h > 0xDF) highs.push_back(h);
-    for (size_t i = 0; i < highs.size(); i += 100) {
-        size_t n = std::min<size_t>(100, highs.size() - i);
-        c += fmt::format("{} beginbfrange\n", n);
-        for (size_t k = i; k < i + n; ++k) c += fmt::format("<{0:02X}00> <{0:02X}FF> <{0:02X}00>\n", highs[k]);
-        c += "endbfrange\n";
-    }
-    c += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-    HPDF_Stream_WriteStr(s->stream, c.c_str());
-}
-
 void set_document_id(HPDF_Doc pdf, const unsigned char digest[16]) {
     HPDF_Array id = HPDF_Array_New(pdf->mmgr);
     if (!id) return;
@@ -54,30 +29,17 @@ void set_language(HPDF_Doc pdf, const std::string& lang) {
     HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, lang.c_str(), nullptr));
 }
 
-const char* load_ttf_bytes(HPDF_Doc pdf, const std::string& bytes, std::string& error) {
-    const char* dir = std::getenv("TMPDIR");
-    std::string tmpl = std::string(dir && *dir ? dir : "/tmp") + "/bookbuild-font-XXXXXX";
-    int fd = mkstemp(tmpl.data());
-    if (fd < 0) {
-        error = "cannot create a temporary file for the font subset";
-        return nullptr;
-    }
-    size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n <= 0) break;
-        done += static_cast<size_t>(n);
-    }
-    ::close(fd);
-    const char* name = nullptr;
-    if (done == bytes.size())
-        name = HPDF_LoadTTFontFromFile(pdf, tmpl.c_str(), HPDF_TRUE);
-    else
-        error = "cannot write the font subset to a temporary file";
-    // libharu holds the file open (it copies glyphs at save time), so the name
-    // can go now and nothing is left behind even if the build is killed later.
-    ::unlink(tmpl.c_str());
-    return name;
+void set_deflated_data(HPDF_Dict stream, std::string_view packed) {
+    stream->filter = HPDF_STREAM_FILTER_NONE;
+    stream->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
+    HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
+                      static_cast<HPDF_UINT>(packed.size()));
+}
+
+HPDF_Dict deflated_stream(HPDF_Doc pdf, std::string_view packed) {
+    HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (stream) set_deflated_data(stream, packed);
+    return stream;
 }
 
 void Digest16::mix(uint64_t word) {

@@ -6,12 +6,9 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace bb::pdf {
-
-/// Replaces the malformed ToUnicode CMap libharu writes for a UTF-8
-/// (Identity-H, CID = UTF-16 code unit) font by a valid identity bfrange map.
-void fix_tounicode(HPDF_Font font);
 
 /// Sets the trailer /ID to two copies of `digest` (16 bytes); libharu writes
 /// none otherwise, and PDF/A mode would derive it from the clock.
@@ -21,10 +18,16 @@ void set_document_id(HPDF_Doc pdf, const unsigned char digest[16]);
 /// has no call for; screen readers and hyphenating viewers use it.
 void set_language(HPDF_Doc pdf, const std::string& lang);
 
-/// Loads TrueType bytes as an embedded font and returns its name for
-/// HPDF_GetFont, or nullptr. libharu only loads fonts from files, so the bytes
-/// go through an unlinked temporary file that libharu keeps open until save.
-const char* load_ttf_bytes(HPDF_Doc pdf, const std::string& bytes, std::string& error);
+/// A new stream object whose data is `packed`, already deflated (zlib
+/// format): libharu copies the bytes as they are and names the filter.
+/// nullptr when libharu fails (its error is set).
+HPDF_Dict deflated_stream(HPDF_Doc pdf, std::string_view packed);
+
+/// Makes `stream` (a libharu stream dictionary with no data yet) carry
+/// `packed`, already deflated: libharu must copy the bytes as they are and
+/// only name the filter (hpdf_dict.c drops a /Filter key of a stream without
+/// a filter, but calls write_fn after the keys).
+void set_deflated_data(HPDF_Dict stream, std::string_view packed);
 
 /// A 16-byte digest of `data` (two 64-bit multiply-xorshift lanes over its
 /// 8-byte words, then its length), for the document id: not cryptographic,

@@ -19,6 +19,7 @@
 #include "base/env.h"
 #include "base/utf8.h"
 #include "pdf/content.h"
+#include "pdf/font_embed.h"
 #include "pdf/haru_fixes.h"
 #include "text/font_subset.h"
 
@@ -206,20 +207,15 @@ private:
         for (size_t f = 0; f < doc_.fonts.size(); ++f) {
             if (used[f].empty()) continue;
             std::string error;
-            std::string bytes = text::subset_font(doc_.fonts[f], used[f], text::SubsetFor::Pdf, error);
-            const char* name = bytes.empty() ? nullptr : load_ttf_bytes(d_.pdf, bytes, error);
-            HPDF_Font font = name ? HPDF_GetFont(d_.pdf, name, "UTF-8") : nullptr;
+            std::optional<text::PdfFontProgram> program = text::pdf_font_program(doc_.fonts[f], used[f], error);
+            HPDF_Dict font = program ? embed_font(d_.pdf, *program, error) : nullptr;
             if (!font) {
-                sink_.error_in(doc_.fonts[f],
-                               fmt::format("cannot embed this font: {}", error.empty() ? d_.message() : error));
+                sink_.error_in(doc_.fonts[f], "cannot embed this font: " + error);
                 ok = false;
                 continue;
             }
-            fix_tounicode(font);
-            // libharu's own subsetter keeps a glyph once its width has been
-            // asked for (notes §1.2); the content streams are made without it.
-            for (char32_t cp : used[f]) HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
-            font_facts_[f].space = HPDF_Font_GetUnicodeWidth(font, 0x20);
+            for (const auto& g : program->glyphs)
+                if (g.cp == 0x20) font_facts_[f].space = g.width;
             fonts_[f] = font;
         }
         return ok;
@@ -296,16 +292,7 @@ private:
         }
         base::progress_phase(progress_, "writing pages", n);
         for (size_t i = 0; i < n; ++i) {
-            auto* attr = static_cast<HPDF_PageAttr>(pages_[i]->attr);
-            // Already deflated: libharu must copy the bytes as they are and
-            // only name the filter (hpdf_dict.c drops a /Filter key of a
-            // stream without a filter, but calls write_fn after the keys).
-            attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-            attr->contents->write_fn = [](HPDF_Dict, HPDF_Stream stream) {
-                return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-            };
-            HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(packed[i].data()),
-                              static_cast<HPDF_UINT>(packed[i].size()));
+            set_deflated_data(static_cast<HPDF_PageAttr>(pages_[i]->attr)->contents, packed[i]);
             std::string().swap(packed[i]);  // libharu has its own copy
             base::progress_advance(progress_);
         }

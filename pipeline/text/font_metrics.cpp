@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "base/utf8.h"
+#include "text/face_facts.h"
 
 namespace bb::text {
 
@@ -20,31 +21,6 @@ int kern_slot(char32_t cp) {
     if (cp < 0x180) return static_cast<int>(cp);
     if (cp >= 0x2000 && cp < 0x2070) return static_cast<int>(0x180 + (cp - 0x2000));
     return -1;
-}
-
-// libharu's /W width: unsigned integer arithmetic, so truncation toward zero
-// (hpdf_fontdef_tt.c computes advance_width * 1000 / units_per_em the same way).
-int to_thousandths(hb_position_t font_units, int upem) {
-    if (font_units < 0) return -static_cast<int>(static_cast<uint32_t>(-font_units) * 1000u / upem);
-    return static_cast<int>(static_cast<uint32_t>(font_units) * 1000u / static_cast<uint32_t>(upem));
-}
-
-std::string name_entry(hb_face_t* face, hb_ot_name_id_t id) {
-    unsigned len = 0;
-    len = hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, nullptr);
-    if (len == 0) {
-        unsigned l2 = 0;
-        len = hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &l2, nullptr);
-    }
-    if (len == 0) return {};
-    std::string out(len + 1, '\0');
-    unsigned size = len + 1;
-    if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &size, out.data()) == 0) {
-        size = len + 1;
-        hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &size, out.data());
-    }
-    out.resize(size);
-    return out;
 }
 
 }  // namespace
@@ -72,17 +48,13 @@ std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
     f->family_ = name_entry(f->face_, HB_OT_NAME_ID_FONT_FAMILY);
     f->style_name_ = name_entry(f->face_, HB_OT_NAME_ID_FONT_SUBFAMILY);
 
-    hb_font_extents_t ext{};
-    hb_font_get_h_extents(f->font_, &ext);
-    f->ascender_ = to_thousandths(ext.ascender, f->upem_);
-    f->descender_ = to_thousandths(ext.descender, f->upem_);
-    f->line_gap_ = to_thousandths(ext.line_gap, f->upem_);
-    hb_position_t pos = 0;
-    if (hb_ot_metrics_get_position(f->font_, HB_OT_METRICS_TAG_CAP_HEIGHT, &pos))
-        f->cap_height_ = to_thousandths(pos, f->upem_);
-    if (hb_ot_metrics_get_position(f->font_, HB_OT_METRICS_TAG_X_HEIGHT, &pos))
-        f->x_height_ = to_thousandths(pos, f->upem_);
-    f->notdef_advance_ = to_thousandths(hb_font_get_glyph_h_advance(f->font_, 0), f->upem_);
+    const VerticalMetrics m = vertical_metrics(f->font_, f->upem_);
+    f->ascender_ = m.ascender;
+    f->descender_ = m.descender;
+    f->line_gap_ = m.line_gap;
+    f->cap_height_ = m.cap_height;
+    f->x_height_ = m.x_height;
+    f->notdef_advance_ = glyph_advance(f->font_, 0, f->upem_);
 
     // The whole BMP table once, so that lookups are lock-free and O(1).
     f->bmp_.assign(0x10000, -1);
@@ -93,7 +65,7 @@ std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
         if (cp > 0xFFFF) break;
         hb_codepoint_t gid = 0;
         if (!hb_font_get_nominal_glyph(f->font_, cp, &gid) || gid == 0) continue;
-        f->bmp_[cp] = to_thousandths(hb_font_get_glyph_h_advance(f->font_, gid), f->upem_);
+        f->bmp_[cp] = glyph_advance(f->font_, gid, f->upem_);
     }
     hb_set_destroy(cps);
     f->kern_table_.reset(new std::atomic<uint16_t>[kKernSlots * kKernSlots]());
