@@ -3,6 +3,9 @@
 #include <hb-ot.h>
 #include <hb.h>
 
+#include <sys/mman.h>
+
+#include <algorithm>
 #include <cmath>
 
 #include "base/utf8.h"
@@ -17,6 +20,7 @@ constexpr char32_t kSoftHyphen = 0xAD;
 // The lock-free kerning table (font_metrics.h): its code points and bias.
 constexpr int kKernSlots = 0x180 + 0x70;
 constexpr int kKernBias = 0x8000;
+constexpr size_t kKernTableBytes = sizeof(uint16_t) * kKernSlots * kKernSlots;
 int kern_slot(char32_t cp) {
     if (cp < 0x180) return static_cast<int>(cp);
     if (cp >= 0x2000 && cp < 0x2070) return static_cast<int>(0x180 + (cp - 0x2000));
@@ -56,38 +60,76 @@ std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
     f->x_height_ = m.x_height;
     f->notdef_advance_ = glyph_advance(f->font_, 0, f->upem_);
 
-    // The whole BMP table once, so that lookups are lock-free and O(1).
-    f->bmp_.assign(0x10000, -1);
+    // The BMP table once, so that lookups are lock-free and O(1): a block
+    // of 256 advances for each 256 code points the font has any of, the
+    // others sharing one block of -1 (a whole table per face was 256 KB to
+    // fill, and a build loads a dozen faces, most of them fallbacks).
     hb_set_t* cps = hb_set_create();
     hb_face_collect_unicodes(f->face_, cps);
+    std::vector<std::pair<hb_codepoint_t, int>> advances;
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
     while (hb_set_next(cps, &cp)) {
         if (cp > 0xFFFF) break;
         hb_codepoint_t gid = 0;
         if (!hb_font_get_nominal_glyph(f->font_, cp, &gid) || gid == 0) continue;
-        f->bmp_[cp] = glyph_advance(f->font_, gid, f->upem_);
+        advances.push_back({cp, glyph_advance(f->font_, gid, f->upem_)});
     }
     hb_set_destroy(cps);
-    f->kern_table_.reset(new std::atomic<uint16_t>[kKernSlots * kKernSlots]());
+    static const std::array<int32_t, 256> kNone = [] {
+        std::array<int32_t, 256> a;
+        a.fill(-1);
+        return a;
+    }();
+    f->bmp_.fill(kNone.data());
+    size_t blocks = 0;
+    for (size_t i = 0; i < advances.size(); ++i)
+        blocks += i == 0 || (advances[i].first >> 8) != (advances[i - 1].first >> 8);
+    f->bmp_blocks_.reset(new int32_t[blocks * 256]);
+    int32_t* block = nullptr;
+    for (size_t i = 0; i < advances.size(); ++i) {
+        const auto [code, advance] = advances[i];
+        if (i == 0 || (code >> 8) != (advances[i - 1].first >> 8)) {
+            block = block ? block + 256 : f->bmp_blocks_.get();
+            std::fill(block, block + 256, -1);
+            f->bmp_[code >> 8] = block;
+        }
+        block[code & 0xFF] = advance;
+    }
     return f;
 }
 
 Font::~Font() {
+    if (uint16_t* table = kern_table_.load()) munmap(table, kKernTableBytes);
     hb_font_destroy(font_);
     hb_face_destroy(face_);
     hb_blob_destroy(blob_);
+}
+
+uint16_t* Font::kern_table() const {
+    if (uint16_t* table = kern_table_.load(std::memory_order_acquire)) return table;
+    // Fresh anonymous pages read as zeros and are only backed once written:
+    // the few rows a book's text uses, not the whole table.
+    void* pages = mmap(nullptr, kKernTableBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (pages == MAP_FAILED) return nullptr;  // the locked map serves instead
+    uint16_t* expected = nullptr;
+    if (kern_table_.compare_exchange_strong(expected, static_cast<uint16_t*>(pages), std::memory_order_acq_rel))
+        return static_cast<uint16_t*>(pages);
+    munmap(pages, kKernTableBytes);  // another thread made it first
+    return expected;
 }
 
 int Font::kern(char32_t left, char32_t right) const {
     if (!has_glyph(left) || !has_glyph(right)) return 0;
     const int l = kern_slot(left), r = kern_slot(right);
     if (l >= 0 && r >= 0) {
-        std::atomic<uint16_t>& entry = kern_table_[static_cast<size_t>(l * kKernSlots + r)];
-        uint16_t known = entry.load(std::memory_order_relaxed);
-        if (known) return static_cast<int>(known) - kKernBias;
-        int value = shape_pair(left, right);
-        entry.store(static_cast<uint16_t>(value + kKernBias), std::memory_order_relaxed);
-        return value;
+        if (uint16_t* table = kern_table()) {
+            std::atomic_ref<uint16_t> entry(table[static_cast<size_t>(l * kKernSlots + r)]);
+            uint16_t known = entry.load(std::memory_order_relaxed);
+            if (known) return static_cast<int>(known) - kKernBias;
+            int value = shape_pair(left, right);
+            entry.store(static_cast<uint16_t>(value + kKernBias), std::memory_order_relaxed);
+            return value;
+        }
     }
     uint64_t key = (static_cast<uint64_t>(left) << 32) | right;
     {

@@ -62,11 +62,14 @@ public:
 
     /// True when the font maps `cp` to a real glyph (not .notdef). Always
     /// false for code points above U+FFFF: libharu cannot encode them.
-    bool has_glyph(char32_t cp) const { return cp <= 0xFFFF && bmp_[cp] >= 0; }
+    bool has_glyph(char32_t cp) const { return bmp(cp) >= 0; }
     /// Advance of `cp` in 1/1000 em, truncated like libharu's /W widths (see
     /// the file comment). For a code point the font lacks: the .notdef
     /// advance, which is what libharu would draw. O(1) for the BMP.
-    int advance(char32_t cp) const { return cp <= 0xFFFF && bmp_[cp] >= 0 ? bmp_[cp] : notdef_advance_; }
+    int advance(char32_t cp) const {
+        const int32_t a = bmp(cp);
+        return a >= 0 ? a : notdef_advance_;
+    }
     /// Pair kerning between `left` and `right` in 1/1000 em (negative =
     /// closer), from the font's GPOS/kern data: HarfBuzz shapes the pair with
     /// `kern` on and ligatures off; the value is the change in the left
@@ -107,15 +110,20 @@ private:
     int upem_ = 1000;
     int ascender_ = 0, descender_ = 0, line_gap_ = 0, cap_height_ = 0, x_height_ = 0;
     int notdef_advance_ = 0;
-    // BMP table, filled at load (immutable afterwards): advance+1 when the
-    // font has the glyph, 0 when it does not.
-    std::vector<int32_t> bmp_;
+    // BMP advances, filled at load (immutable afterwards), -1 where the
+    // font has no glyph: one pointer per 256 code points, to a block of
+    // bmp_blocks_ or to a shared block of -1.
+    std::array<const int32_t*, 256> bmp_{};
+    std::unique_ptr<int32_t[]> bmp_blocks_;
+    int32_t bmp(char32_t cp) const { return cp <= 0xFFFF ? bmp_[cp >> 8][cp & 0xFF] : -1; }
     // Pair kerning of the common code points (Latin up to U+017F and the
     // General Punctuation block: quotes, dashes) without a lock: a square
-    // table filled as pairs are first asked for (kern_slot), each entry
-    // kern + kKernBias, 0 = not known yet. Two threads may shape the same
-    // pair at once; they store the same value. Other pairs: the locked map.
-    std::unique_ptr<std::atomic<uint16_t>[]> kern_table_;
+    // table, made on first use, filled as pairs are first asked for
+    // (kern_slot), each entry kern + kKernBias, 0 = not known yet. Two
+    // threads may shape the same pair at once; they store the same value.
+    // Other pairs: the locked map.
+    mutable std::atomic<uint16_t*> kern_table_{nullptr};
+    uint16_t* kern_table() const;
     mutable std::mutex kern_mutex_;
     mutable std::unordered_map<uint64_t, int> kern_cache_;
     int shape_pair(char32_t left, char32_t right) const;
