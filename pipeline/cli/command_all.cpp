@@ -31,7 +31,7 @@ Runner add_all_command(CLI::App& app) {
     return [cmd, options, outdir]() -> int {
         if (!cmd->parsed()) return -1;
         Session session(*options);
-        bool ok = session.load();
+        bool ok = session.load(/*prepare_layout=*/true);
         int code = session.report();
         if (!ok) return kInputError;
         std::string report;

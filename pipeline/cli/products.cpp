@@ -70,8 +70,7 @@ int build_epub(Session& session, const std::string& path, const typeset::PagedDo
             lo.image_dir = session.options().manuscript + "/images";
             lo.progress = session.progress();
             lo.pages_only = true;
-            text::FontSet fonts;
-            own = typeset::layout(session.book(), session.sheet(), lo, fonts, scratch);
+            own = typeset::layout(session.book(), session.sheet(), lo, session.fonts(), scratch);
             if (scratch.has_errors())
                 session.sink().warning(session.book().meta.span,
                                        "the print layout failed (bookbuild pdf says why); the EPUB has no page-list");
@@ -112,8 +111,7 @@ int make_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc, 
     // BOOKBUILD_JOBS=N: threads that set chapters (default: one per core).
     if (const char* j = std::getenv("BOOKBUILD_JOBS")) lo.jobs = static_cast<unsigned>(std::atoi(j));
     lo.progress = session.progress();
-    text::FontSet fonts;
-    doc = typeset::layout(session.book(), session.sheet(), lo, fonts, session.sink());
+    doc = typeset::layout(session.book(), session.sheet(), lo, session.fonts(), session.sink());
     stage("layout");
     if (session.options().strict) session.sink().promote_warnings();
     if (session.report() != kOk) return kInputError;
@@ -156,10 +154,12 @@ Runner add_product_command(CLI::App& app, const ProductCommand& product) {
                       "Leave out the print edition's page-list (page-break markers and the nav's list of pages); "
                       "saves laying the book out as the PDF");
     auto build = product.build;
-    return [cmd, options, build]() -> int {
+    const bool page_list_option = product.page_list_option;
+    return [cmd, options, build, page_list_option]() -> int {
         if (!cmd->parsed()) return -1;
         Session session(*options);
-        bool ok = session.load();
+        // A PDF, and an EPUB with its page-list, lay the book out.
+        bool ok = session.load(!page_list_option || options->page_list);
         session.report();
         if (!ok) return kInputError;
         return build(session, options->output);

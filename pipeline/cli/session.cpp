@@ -7,6 +7,7 @@
 
 #include "manuscript/load.h"
 #include "style/load.h"
+#include "typeset/layout.h"
 
 namespace bb::cli {
 
@@ -29,12 +30,16 @@ Session::Session(const CommonOptions& options) : options_(options), progress_(ma
         sink_.error_in("SOURCE_DATE_EPOCH", std::string("not a number of seconds: '") + v + "'");
 }
 
-bool Session::load() {
+bool Session::load(bool prepare_layout) {
     sheet_ = style::load(resolve_style_path(options_), sources_, sink_);
     manuscript::LoadOptions lo;
     if (sheet_) {
         lo.smart_quotes = sheet_->smart_quotes;
         lo.smart_dashes = sheet_->smart_dashes;
+        if (prepare_layout)
+            lo.on_language = [this](const std::string& lang) {
+                prepare_ = std::jthread([this, lang] { typeset::prepare_layout(*sheet_, lang, fonts_); });
+            };
     }
     // The manuscript is checked even when the style failed, so the author sees
     // every problem of both in one run.

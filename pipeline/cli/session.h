@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "base/diagnostics.h"
 #include "base/env.h"
@@ -13,6 +14,7 @@
 #include "cli/progress_line.h"
 #include "model/book.h"
 #include "style/sheet.h"
+#include "text/font_metrics.h"
 
 namespace bb::cli {
 
@@ -25,7 +27,10 @@ public:
     explicit Session(const CommonOptions& options);
 
     /// Loads style and manuscript; prints diagnostics. False on errors.
-    bool load();
+    /// `prepare_layout`: the command lays the book out, so the style's fonts
+    /// and the book's hyphenation patterns load on another thread while the
+    /// manuscript does (typeset::prepare_layout into fonts()).
+    bool load(bool prepare_layout = false);
     /// Prints diagnostics collected since the last call; returns the exit code
     /// the run has earned so far.
     int report();
@@ -48,6 +53,8 @@ public:
     base::Sink& sink() { return sink_; }
     const model::Book& book() const { return *book_; }
     const style::Sheet& sheet() const { return *sheet_; }
+    /// The fonts of this run, shared by its layouts.
+    text::FontSet& fonts() { return fonts_; }
     /// The build date: SOURCE_DATE_EPOCH, else the manuscript's meta/date.
     int64_t build_epoch() const;
 
@@ -59,8 +66,11 @@ private:
     std::optional<model::Book> book_;
     std::optional<style::Sheet> sheet_;
     std::unique_ptr<ProgressLine> progress_;
+    text::FontSet fonts_;
     size_t printed_ = 0;
     bool dropped_reported_ = false;
+    // Last, so it is joined before the members it uses go.
+    std::jthread prepare_;
 };
 
 }  // namespace bb::cli

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/atomic_file.h"
+#include "model/book.h"
 #include "manuscript/parse_ahead.h"
 #include "manuscript/xml_reader.h"
 
@@ -214,7 +215,8 @@ struct Includer {
 
 }  // namespace
 
-std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& sources, base::Sink& sink) {
+std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& sources, base::Sink& sink,
+                                     const std::function<void(const std::string&)>& on_language) {
     std::error_code ec;
     std::string book = display_path(dir, "book.xml");
     if (!fs::is_directory(dir.empty() ? "." : dir, ec)) {
@@ -239,6 +241,10 @@ std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& so
     inc.chain.emplace_back(canon, book);
     uint32_t file = sources.add(book, std::move(bytes));
     std::optional<XNode> root = read_xml(file, sources, 0, sink);
+    if (root && on_language) {
+        const XAttr* lang = root->attr("lang");
+        on_language(lang ? lang->value : model::kDefaultLang);
+    }
     if (root) inc.resolve(*root, "book.xml", 0);
     return root;
 }

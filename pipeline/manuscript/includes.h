@@ -6,6 +6,7 @@
 /// the manuscript folder: absolute paths, ".." leaving it and symbolic links
 /// leading out are errors (canonical paths are compared), as are missing
 /// files, cycles (reported with the chain) and a file included twice.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,7 +21,10 @@ namespace bb::manuscript {
 /// under `dir` joined with their path inside the manuscript
 /// ("manuscript/guides/pulling-away.xml"). Returns book.xml's root, or nullopt
 /// when book.xml itself could not be read or parsed.
-std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& sources, base::Sink& sink);
+/// `on_language` (may be empty) gets the root's language (or the default)
+/// once book.xml is parsed, before any include is.
+std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& sources, base::Sink& sink,
+                                     const std::function<void(const std::string&)>& on_language = {});
 
 /// Resolves `href` written in the file at `from` (both relative to the
 /// manuscript folder, '/'-separated) lexically into `out`, normalising "."

@@ -20,7 +20,7 @@ namespace bb::manuscript {
 std::optional<model::Book> load(const std::string& dir, const LoadOptions& options, base::SourceMap& sources,
                                 base::Sink& sink) {
     size_t errors_before = sink.error_count();
-    std::optional<XNode> root = read_manuscript(dir, sources, sink);
+    std::optional<XNode> root = read_manuscript(dir, sources, sink, options.on_language);
     if (!root) return std::nullopt;
     // The schema check and the model building only read the tree, and the
     // building reports nothing: the check runs on another thread into a

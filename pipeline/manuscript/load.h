@@ -3,6 +3,7 @@
 /// model::Book, enforcing every rule of spec/manuscript.md. Problems go to the
 /// Sink as positioned diagnostics; loading goes on after an error so the author
 /// sees all of them in one run.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,10 @@ namespace bb::manuscript {
 struct LoadOptions {
     bool smart_quotes = true;
     bool smart_dashes = true;
+    /// Called with the book's language as soon as book.xml's root is read,
+    /// before its includes are (a caller may start work that needs only the
+    /// language, such as loading hyphenation patterns, meanwhile).
+    std::function<void(const std::string& lang)> on_language;
 };
 
 /// Loads the manuscript in folder `dir` (its root is `dir/book.xml`). Every file

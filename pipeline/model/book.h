@@ -15,6 +15,9 @@
 
 namespace bb::model {
 
+/// The book's language when book.xml does not name one (BCP 47).
+inline constexpr const char* kDefaultLang = "en";
+
 using base::Span;
 
 // ---------------------------------------------------------------- inline
@@ -247,7 +250,7 @@ private:
 
 /// The whole book.
 struct Book {
-    std::string lang = "en";
+    std::string lang = kDefaultLang;
     Meta meta;
     std::vector<Topic> topics;
     std::optional<Preface> preface;

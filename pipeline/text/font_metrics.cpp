@@ -239,32 +239,34 @@ std::vector<Font::Glyph> Font::shape(std::string_view utf8, bool kerning) const 
 }
 
 const Font* FontSet::get(const std::string& path, std::string* error) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (auto it = fonts_.find(path); it != fonts_.end()) return it->second.get();
-    if (auto it = failed_.find(path); it != failed_.end()) {
-        if (error) *error = it->second;
-        return nullptr;
+    Slot* slot;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto& s = slots_[path];
+        if (!s) s = std::make_unique<Slot>();
+        slot = s.get();
     }
-    std::string why;
-    auto font = Font::load(path, &why);
-    if (!font) {
-        failed_.emplace(path, why);
-        if (error) *error = why;
-        return nullptr;
-    }
-    return fonts_.emplace(path, std::move(font)).first->second.get();
+    std::call_once(slot->once, [&] {
+        slot->font = Font::load(path, &slot->error);
+        slot->loaded.store(slot->font.get(), std::memory_order_release);
+    });
+    if (!slot->font && error) *error = slot->error;
+    return slot->font.get();
 }
 
 bool FontSet::digits_interchangeable() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    for (const auto& [path, font] : fonts_)
-        if (!font->digits_interchangeable()) return false;
+    for (const auto& [path, slot] : slots_)
+        if (const Font* font = slot->loaded.load(std::memory_order_acquire); font && !font->digits_interchangeable())
+            return false;
     return true;
 }
 
 size_t FontSet::size() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    return fonts_.size();
+    size_t n = 0;
+    for (const auto& [path, slot] : slots_) n += slot->loaded.load(std::memory_order_acquire) != nullptr;
+    return n;
 }
 
 }  // namespace bb::text

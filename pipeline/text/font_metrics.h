@@ -134,20 +134,28 @@ private:
     mutable bool digits_interchangeable_ = false;
 };
 
-/// Loads each font file once and keeps it for the whole run. Thread-safe.
+/// Loads each font file once and keeps it for the whole run. Thread-safe:
+/// different files load on different threads at once; a thread asking for
+/// a file another is loading waits for that one load.
 class FontSet {
 public:
     /// The font at `path`, loading it on first use; nullptr (with `*error`
     /// set) when it cannot be loaded. A failed path is not retried.
     const Font* get(const std::string& path, std::string* error = nullptr);
+    /// The fonts loaded so far.
     size_t size() const;
     /// Font::digits_interchangeable of every font loaded so far.
     bool digits_interchangeable() const;
 
 private:
-    mutable std::mutex mutex_;
-    std::map<std::string, std::unique_ptr<Font>> fonts_;
-    std::map<std::string, std::string> failed_;
+    struct Slot {
+        std::once_flag once;
+        std::unique_ptr<Font> font;
+        std::string error;
+        std::atomic<const Font*> loaded{nullptr};  ///< font, once its load has finished
+    };
+    mutable std::mutex mutex_;  ///< guards the map, not the loads
+    std::map<std::string, std::unique_ptr<Slot>> slots_;
 };
 
 }  // namespace bb::text

@@ -78,35 +78,6 @@ bool all_digits(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-/// Loads on every core at once what the first chapters would otherwise load
-/// one after another, each thread waiting for the others: the sheet's font
-/// files (and, when `digits`, whether their digits set alike, a shaping of a
-/// few thousand characters per face) and the hyphenation patterns. Fonts
-/// are loaded quietly here; FontBook reports a bad one when it is asked for.
-const text::Hyphenator* warm_up(const style::Sheet& sheet, const std::string& lang,
-                                const text::HyphenationLimits& limits, text::FontSet& fonts, bool digits,
-                                unsigned jobs) {
-    std::vector<std::string> paths;
-    for (const auto& [name, family] : sheet.fonts)
-        for (bool bold : {false, true})
-            for (bool italic : {false, true}) paths.push_back(family.face(bold, italic));
-    std::sort(paths.begin(), paths.end());
-    paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
-    const text::Hyphenator* hyphenator = nullptr;
-    std::atomic<size_t> next{0};
-    // Task 0 is the patterns (the biggest single piece), then one per font.
-    base::run_on_threads(base::threads_for(jobs, paths.size() + 1), [&] {
-        for (size_t i; (i = next++) <= paths.size();) {
-            if (i == 0) {
-                if (sheet.text.hyphenate) hyphenator = &text::hyphenator_for(lang, limits);
-            } else if (const text::Font* font = fonts.get(paths[i - 1])) {
-                if (digits) font->digits_interchangeable();
-            }
-        }
-    });
-    return hyphenator;
-}
-
 /// Whether a chapter a measure pass set when a page reference printed
 /// `before` would be set alike now that it prints `now`: the same text, or
 /// numbers of as many digits in fonts where every digit has one width and
@@ -280,13 +251,42 @@ PageMap page_map(const PagedDoc& doc) {
 
 }  // namespace
 
+const text::Hyphenator* prepare_layout(const style::Sheet& sheet, const std::string& lang, text::FontSet& fonts,
+                                       bool digits, unsigned jobs) {
+    const text::HyphenationLimits limits{sheet.hyphenation.min_word, sheet.hyphenation.min_before,
+                                         sheet.hyphenation.min_after};
+    std::vector<std::string> paths;
+    for (const auto& [name, family] : sheet.fonts)
+        for (bool bold : {false, true})
+            for (bool italic : {false, true}) paths.push_back(family.face(bold, italic));
+    std::sort(paths.begin(), paths.end());
+    paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+    const text::Hyphenator* hyphenator = nullptr;
+    std::atomic<size_t> next{0};
+    // Task 0 is the patterns (the biggest single piece), then one per font.
+    base::run_on_threads(base::threads_for(jobs, paths.size() + 1), [&] {
+        for (size_t i; (i = next++) <= paths.size();) {
+            if (i == 0) {
+                if (sheet.text.hyphenate) hyphenator = &text::hyphenator_for(lang, limits);
+            } else if (const text::Font* font = fonts.get(paths[i - 1])) {
+                if (digits) font->digits_interchangeable();
+            }
+        }
+    });
+    return hyphenator;
+}
+
 PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
                 text::FontSet& font_set, base::Sink& sink, LayoutStats* stats) {
     FontBook fonts(sheet, font_set, sink);
-    text::HyphenationLimits limits{sheet.hyphenation.min_word, sheet.hyphenation.min_before,
-                                   sheet.hyphenation.min_after};
+    const auto warm_start = std::chrono::steady_clock::now();
     const text::Hyphenator* hyphenator =
-        warm_up(sheet, book.lang, limits, font_set, options.shortcuts && options.max_passes > 1, options.jobs);
+        prepare_layout(sheet, book.lang, font_set, options.shortcuts && options.max_passes > 1, options.jobs);
+    if (std::getenv("BOOKBUILD_TIMING"))
+        std::fprintf(stderr, "timing: layout fonts and patterns %lld ms\n",
+                     static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                std::chrono::steady_clock::now() - warm_start)
+                                                .count()));
     if (hyphenator) {
         if (!hyphenator->available()) {
             sink.warning(book.meta.span,

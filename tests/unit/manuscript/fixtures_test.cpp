@@ -166,7 +166,10 @@ TEST(FullFixture, PractitionersFromTopicsSortedByName) {
 }
 
 TEST(FullFixture, TypographyOffKeepsStraightQuotes) {
-    Loaded l = load_fixture("full", LoadOptions{false, false});
+    LoadOptions plain;
+    plain.smart_quotes = false;
+    plain.smart_dashes = false;
+    Loaded l = load_fixture("full", plain);
     ASSERT_TRUE(l.book);
     EXPECT_EQ(l.book->meta.title, "Fixture: The \"Full\" Book");
     EXPECT_EQ(l.book->meta.subtitle, "Parts, preface --- and includes");
@@ -277,4 +280,28 @@ TEST(LanguageFixtures, RussianAndGreek) {
 }
 
 }  // namespace
+}  // namespace bb::manuscript::test
+
+namespace bb::manuscript::test {
+
+TEST(FullFixture, LanguageIsKnownBeforeTheIncludesAreRead) {
+    // on_language fires once, with book.xml's language, before any include
+    // is registered as a source (a caller starts loading patterns then).
+    LoadOptions options;
+    std::vector<std::string> seen;
+    size_t sources_then = 0;
+    base::SourceMap sources;
+    base::Sink sink;
+    options.on_language = [&](const std::string& lang) {
+        seen.push_back(lang);
+        sources_then = sources.size();
+    };
+    auto book = load(std::string(BB_SOURCE_DIR) + "/tests/fixtures/full", options, sources, sink);
+    ASSERT_TRUE(book);
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_EQ(seen[0], book->lang);
+    EXPECT_EQ(sources_then, 1u);  // book.xml only
+    EXPECT_GT(sources.size(), 1u);
+}
+
 }  // namespace bb::manuscript::test
