@@ -117,6 +117,7 @@ int make_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc, 
     if (session.report() != kOk) return kInputError;
 
     const pdf::PdfInfo info = pdf_info(session.book(), session.build_epoch());
+    if (!keep_layout) session.release_book();
     auto size = pdf::write_file(doc, info, path, session.sink(), session.progress(), /*release_items=*/!keep_layout);
     session.clear_progress();
     stage("pdf");

@@ -48,6 +48,12 @@ bool Session::load(bool prepare_layout) {
     return sheet_ && book_ && !sink_.has_errors();
 }
 
+void Session::release_book() {
+    if (!book_) return;
+    release_ = std::jthread([book = std::make_unique<model::Book>(std::move(*book_))]() mutable { book.reset(); });
+    book_.reset();
+}
+
 int Session::report() {
     const auto& all = sink_.all();
     if (printed_ < all.size()) clear_progress();

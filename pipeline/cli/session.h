@@ -52,6 +52,10 @@ public:
     base::SourceMap& sources() { return sources_; }
     base::Sink& sink() { return sink_; }
     const model::Book& book() const { return *book_; }
+    /// Frees the book model, on another thread: a `bookbuild pdf` has no use
+    /// for it once the book is laid out, and at N = 1000 it is ~100 MB of
+    /// the PDF stage's peak. book() may not be called after.
+    void release_book();
     const style::Sheet& sheet() const { return *sheet_; }
     /// The fonts of this run, shared by its layouts.
     text::FontSet& fonts() { return fonts_; }
@@ -69,8 +73,8 @@ private:
     text::FontSet fonts_;
     size_t printed_ = 0;
     bool dropped_reported_ = false;
-    // Last, so it is joined before the members it uses go.
-    std::jthread prepare_;
+    // Last, so they are joined before the members they use go.
+    std::jthread prepare_, release_;
 };
 
 }  // namespace bb::cli

@@ -154,13 +154,16 @@ TextRun Flow::run_of(const std::string& text, const text::Font* font, double siz
 
 void Flow::append(Slab s) {
     if (s.kind == Slab::Kind::Content) {
-        s.anchors.insert(s.anchors.end(), pending_anchors_.begin(), pending_anchors_.end());
-        pending_anchors_.clear();
-        s.outline.insert(s.outline.end(), pending_outline_.begin(), pending_outline_.end());
-        pending_outline_.clear();
-        for (auto& [k, v] : pending_marks_) s.marks[k] = v;
-        pending_marks_.clear();
-        if (!pending_key_.empty()) s.source.key = std::move(pending_key_);
+        if (!pending_anchors_.empty() || !pending_outline_.empty() || !pending_marks_.empty()) {
+            SlabExtras& x = s.extra();
+            x.anchors.insert(x.anchors.end(), pending_anchors_.begin(), pending_anchors_.end());
+            pending_anchors_.clear();
+            x.outline.insert(x.outline.end(), pending_outline_.begin(), pending_outline_.end());
+            pending_outline_.clear();
+            for (auto& [k, v] : pending_marks_) x.marks[k] = v;
+            pending_marks_.clear();
+        }
+        if (!pending_key_.empty()) s.extra().source_key = std::move(pending_key_);
         pending_key_.clear();
     }
     if (!frames_open_.empty() && s.kind != Slab::Kind::Break) {
@@ -312,7 +315,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         Slab s;
         s.height = spec.leading;
         s.text_line = true;
-        s.source = source_of(pieces, line);
+        s.set_source(source_of(pieces, line));
         double shift = 0;
         if (spec.centered) shift = (width - line.width) / 2;
         if (spec.right) shift = width - line.width;
@@ -330,11 +333,11 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
             if (!p.uri.empty() || !p.anchor.empty()) {
                 // Words of one link on one line make one clickable area,
                 // spaces included.
-                if (!s.links.empty() && s.links.back().uri == p.uri && s.links.back().anchor == p.anchor &&
-                    linked_prev)
-                    s.links.back().w = t.x + t.width - s.links.back().x;
+                std::vector<LinkArea>& links = s.extra().links;
+                if (!links.empty() && links.back().uri == p.uri && links.back().anchor == p.anchor && linked_prev)
+                    links.back().w = t.x + t.width - links.back().x;
                 else
-                    s.links.push_back(LinkArea{0, t.x, 0, t.width, spec.leading, p.uri, p.anchor});
+                    links.push_back(LinkArea{0, t.x, 0, t.width, spec.leading, p.uri, p.anchor});
                 linked_prev = true;
             } else {
                 linked_prev = false;
@@ -432,10 +435,11 @@ void Flow::leader_entry(const Pieces& title, const TextSpec& spec, const std::st
         }
     }
     TextRun n = run_of(page, face.font, spec.size, right - num_w, base, spec.color, Role::Label, false);
-    if (!last.links.empty() && last.links.back().anchor == target)
-        last.links.back().w = right - last.links.back().x;  // the whole line, leaders and folio too
+    std::vector<LinkArea>& links = last.extra().links;
+    if (!links.empty() && links.back().anchor == target)
+        links.back().w = right - links.back().x;  // the whole line, leaders and folio too
     else
-        last.links.push_back(LinkArea{0, n.x, 0, n.width, spec.leading, "", target});
+        links.push_back(LinkArea{0, n.x, 0, n.width, spec.leading, "", target});
     last.items.push_back(std::move(n));
     if (!page.empty())
         galley_.folios.push_back(FolioSpot{static_cast<uint32_t>(galley_.slabs.size() - 1),

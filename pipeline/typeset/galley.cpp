@@ -32,7 +32,9 @@ void append_galley(Galley& into, Galley&& from) {
         }
         into.slabs.push_back(std::move(s));
     }
-    from.slabs.clear();
+    // Its buffer too: a whole book's chapters are appended before any is
+    // destroyed, and their emptied slab arrays were ~45 MB at N = 1000.
+    std::vector<Slab>().swap(from.slabs);
 }
 
 Galley measure_copy(const Galley& g) {
@@ -45,14 +47,16 @@ Galley measure_copy(const Galley& g) {
         Slab copy;
         copy.kind = s.kind;
         copy.height = s.height;
-        copy.anchors = s.anchors;
+        if (s.extras && !s.extras->anchors.empty()) copy.extra().anchors = s.extras->anchors;
+        if (s.extras && !s.extras->source_key.empty()) copy.extra().source_key = s.extras->source_key;
         copy.keep_with_next = s.keep_with_next;
         copy.text_line = s.text_line;
         copy.frame = s.frame;
         copy.frame_start = s.frame_start;
         copy.recto = s.recto;
         copy.opening = s.opening;
-        copy.source = s.source;
+        copy.source_span = s.source_span;
+        copy.source_byte = s.source_byte;
         copy.chapter = s.chapter;
         out.slabs.push_back(std::move(copy));
     }

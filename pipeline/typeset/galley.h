@@ -5,6 +5,7 @@
 /// vertical glue stretch). Built by Flow, consumed by paginate.
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,17 @@ struct Frame {
     double left = 0, width = 0;  ///< relative to the text block
 };
 
+/// What few slabs carry, kept out of line: a big book has a quarter of a
+/// million slabs, and these fields were half of each (~30 MB at N = 1000,
+/// twice over while a pass joins its chapters).
+struct SlabExtras {
+    std::vector<LinkArea> links;          ///< page field unused until placed
+    std::vector<std::string> anchors;     ///< ids whose target is this slab's top
+    std::vector<OutlineEntry> outline;    ///< bookmarks starting here
+    std::map<std::string, std::string> marks;  ///< running-head fields set here ("guide", "section", "part")
+    std::string source_key;                    ///< SourcePos::key of the slab's source
+};
+
 /// One slab. Items are relative to (text block left, slab top). A new
 /// field that pagination reads must also be copied by measure_copy
 /// (galley.cpp).
@@ -30,19 +42,33 @@ struct Slab {
     Kind kind = Kind::Content;
     double height = 0;
     std::vector<Item> items;
-    std::vector<LinkArea> links;          ///< page field unused until placed
-    std::vector<std::string> anchors;     ///< ids whose target is this slab's top
-    std::vector<OutlineEntry> outline;    ///< bookmarks starting here
-    std::map<std::string, std::string> marks;  ///< running-head fields set here ("guide", "section", "part")
+    std::unique_ptr<SlabExtras> extras;  ///< null: no links, anchors, bookmarks or marks
+    /// The extras, made on first use.
+    SlabExtras& extra() {
+        if (!extras) extras = std::make_unique<SlabExtras>();
+        return *extras;
+    }
+    /// Where its text begins in the manuscript (page-list): span and byte
+    /// here, the key (rare) in the extras.
+    base::Span source_span;
+    uint32_t source_byte = 0;
+    SourcePos source() const {
+        return SourcePos{source_span, source_byte, extras ? extras->source_key : std::string()};
+    }
+    void set_source(SourcePos pos) {
+        source_span = pos.span;
+        source_byte = pos.byte;
+        if (!pos.key.empty()) extra().source_key = std::move(pos.key);
+    }
+    bool source_known() const { return source_span.known() || (extras && !extras->source_key.empty()); }
+    int frame = -1;                       ///< index into Galley::frames
+    uint32_t chapter = 0;                 ///< index into PagedDoc::chapters (0: front matter)
     bool keep_with_next = false;          ///< no page break right after this slab
     bool text_line = false;               ///< a line of text (counts for keep-with-next)
-    int frame = -1;                       ///< index into Galley::frames
     bool frame_start = false;             ///< first slab of its frame
     // Break only:
     bool recto = false;                   ///< the next page must be a recto
     bool opening = false;                 ///< the next page opens a chapter (no running head)
-    SourcePos source;                     ///< where its text begins in the manuscript (page-list)
-    uint32_t chapter = 0;                 ///< index into PagedDoc::chapters (0: front matter)
 };
 
 /// Where a printed page number is among a galley's items: a chapter set

@@ -149,23 +149,25 @@ void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<
             const auto [si, y] = draft.placed[k];
             Slab& s = g.slabs[si];
             if (s.kind == Slab::Kind::Content && start.chapter == kNoChapter) start.chapter = s.chapter;
-            if (s.source.known() && !start.at.known()) start.at = s.source;
+            if (!start.at.known() && s.source_known()) start.at = s.source();
             for (Item& item : s.items) {
                 shift(item, left, top + y);
                 page.items.push_back(std::move(item));
             }
             std::vector<Item>().swap(s.items);  // its buffer too: the galley lives until the book is paged
-            for (LinkArea l : s.links) {
-                l.page = index;
-                l.x += left;
-                l.y += top + y;
-                doc.links.push_back(std::move(l));
-            }
-            for (const auto& a : s.anchors) doc.anchors[a] = AnchorPos{index, top + y};
-            for (const auto& o : s.outline) doc.outline.push_back(o);
-            for (const auto& [key, value] : s.marks) {
-                first_marks.emplace(key, value);
-                carried[key] = value;
+            if (s.extras) {
+                for (LinkArea l : s.extras->links) {
+                    l.page = index;
+                    l.x += left;
+                    l.y += top + y;
+                    doc.links.push_back(std::move(l));
+                }
+                for (const auto& a : s.extras->anchors) doc.anchors[a] = AnchorPos{index, top + y};
+                for (const auto& o : s.extras->outline) doc.outline.push_back(o);
+                for (const auto& [key, value] : s.extras->marks) {
+                    first_marks.emplace(key, value);
+                    carried[key] = value;
+                }
             }
             // A frame piece: from its first slab on this page to its last.
             if (s.frame >= 0 && (k == 0 || g.slabs[draft.placed[k - 1].first].frame != s.frame)) {
