@@ -162,9 +162,16 @@ std::map<std::string, std::string> estimate_folios(const model::Book& book, cons
         e.bytes = std::ceil(e.bytes / per_page) * per_page + 0.5 * per_page;  // a fresh page, sometimes a blank verso
         add_chapter(e, book, c);
     }
+    // The estimate runs about 2.4 % short (spacing around headings, callout
+    // padding and blank versos it does not model): on generated books of
+    // 1,000 and 5,000 guides the real pages were 1.022-1.025 times the
+    // estimated ones. Corrected, the anchors whose guess has the wrong number
+    // of digits went from 34 to 14 and from 448 to 11 (only the second pass's
+    // work depends on it).
+    constexpr double kCalibration = 1.025;
     std::map<std::string, std::string> out;
     for (const auto& [id, before] : e.at) {
-        long page = std::max(1L, static_cast<long>(before / per_page) + 1);
+        long page = std::max(1L, static_cast<long>(before / per_page * kCalibration) + 1);
         out.emplace(id, std::string(static_cast<size_t>(digits(page)), '0'));
     }
     return out;
