@@ -18,9 +18,22 @@ int covering_font(char32_t cp, std::span<const Font* const> chain) {
     return -1;
 }
 
+namespace {
+/// True when the chain's first font draws every ASCII character (controls
+/// are invisible and count as covered): most text then needs no look-up.
+bool ascii_in_first(std::span<const Font* const> chain) {
+    return !chain.empty() && chain[0] && chain[0]->covers_printable_ascii();
+}
+}  // namespace
+
 std::vector<Uncovered> uncovered(std::string_view utf8, std::span<const Font* const> chain) {
     std::vector<Uncovered> out;
+    const bool ascii = ascii_in_first(chain);
     for (size_t i = 0; i < utf8.size();) {
+        if (ascii && static_cast<unsigned char>(utf8[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         size_t at = i;
         char32_t cp = base::next_code_point(utf8, i);
         if (covering_font(cp, chain) < 0) out.push_back({at, cp});
@@ -32,11 +45,14 @@ std::vector<FontRun> split_by_coverage(std::string_view utf8, std::span<const Fo
     std::vector<FontRun> runs;
     int current = -1;  // font of the open run; -1 before the first decided character
     size_t start = 0;
+    const bool ascii = ascii_in_first(chain);
     for (size_t i = 0; i < utf8.size();) {
         size_t at = i;
         char32_t cp = base::next_code_point(utf8, i);
         int f;
-        if (is_space(cp) || is_invisible(cp)) {
+        if (ascii && cp > ' ' && cp < 0x7F) {
+            f = 0;  // what covering_font would say
+        } else if (is_space(cp) || is_invisible(cp)) {
             // Spaces join whatever run is open: the main font usually has
             // them, and switching fonts for a space only adds fragments.
             f = current;

@@ -95,6 +95,8 @@ std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
         }
         block[code & 0xFF] = advance;
     }
+    f->covers_ascii_ = true;
+    for (char32_t c = 0x20; c < 0x7F; ++c) f->covers_ascii_ = f->covers_ascii_ && f->has_glyph(c);
     return f;
 }
 

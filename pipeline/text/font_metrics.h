@@ -63,6 +63,9 @@ public:
     /// True when the font maps `cp` to a real glyph (not .notdef). Always
     /// false for code points above U+FFFF: libharu cannot encode them.
     bool has_glyph(char32_t cp) const { return bmp(cp) >= 0; }
+    /// True when the font has every printable ASCII character (U+0020 to
+    /// U+007E): text in it needs no per-character coverage look-up there.
+    bool covers_printable_ascii() const { return covers_ascii_; }
     /// Advance of `cp` in 1/1000 em, truncated like libharu's /W widths (see
     /// the file comment). For a code point the font lacks: the .notdef
     /// advance, which is what libharu would draw. O(1) for the BMP.
@@ -110,6 +113,7 @@ private:
     int upem_ = 1000;
     int ascender_ = 0, descender_ = 0, line_gap_ = 0, cap_height_ = 0, x_height_ = 0;
     int notdef_advance_ = 0;
+    bool covers_ascii_ = false;
     // BMP advances, filled at load (immutable afterwards), -1 where the
     // font has no glyph: one pointer per 256 code points, to a block of
     // bmp_blocks_ or to a shared block of -1.
