@@ -130,19 +130,32 @@ private:
 /// The run's code units with its kerning as TJ numbers; a run with
 /// characters that are not drawn loses its kerning (its indices would be off).
 void append_run(TjWriter& tj, const TextRun& t) {
+    const std::string& s = t.text;
     bool all = true;
-    for (size_t i = 0; i < t.text.size() && all;) all = drawable(base::next_code_point(t.text, i));
+    for (size_t i = 0; i < s.size() && all;) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII is always drawn
+            ++i;
+            continue;
+        }
+        all = drawable(base::next_code_point(s, i));
+    }
     const std::vector<typeset::Kern> none;
     const std::vector<typeset::Kern>& kerning = all ? t.kerning : none;
     size_t k = 0;
     uint32_t index = 0;
-    for (size_t i = 0; i < t.text.size(); ++index) {
-        char32_t cp = base::next_code_point(t.text, i);
-        if (!drawable(cp)) continue;
+    for (size_t i = 0; i < s.size(); ++index) {
+        const unsigned char b = static_cast<unsigned char>(s[i]);
+        char32_t cp = b;
+        if (b < 0x80) {
+            ++i;
+        } else {
+            cp = base::next_code_point(s, i);
+            if (!drawable(cp)) continue;
+        }
         tj.glyph(cp);
         while (k < kerning.size() && kerning[k].index < index) ++k;
         if (k < kerning.size() && kerning[k].index == index && std::llround(kerning[k].adjust * 100) != 0 &&
-            i < t.text.size())
+            i < s.size())
             tj.adjust(-kerning[k].adjust, 2);
     }
 }
