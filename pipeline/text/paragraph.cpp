@@ -99,15 +99,16 @@ private:
         for (size_t i = 0; i < text_.size();) {
             // One token: up to a space, NBSP or forced break.
             size_t b = i;
-            double width = 0;
+            double width = 0;  // in 1/1000 pt: one division per token, not per character
             while (i < text_.size()) {
                 size_t k = i;
                 char32_t cp = base::next_code_point(text_, k);
                 if (is_token_end(cp)) break;
                 if (const Span* s = span_at(i); s && !is_invisible(cp))
-                    width += s->font->advance(cp) * runs_[s->run].size / 1000.0;
+                    width += s->font->advance(cp) * runs_[s->run].size;
                 i = k;
             }
+            width /= 1000.0;
             if (i > b) {
                 std::string_view tok(text_.data() + b, i - b);
                 bool author_breaks = tok.find('-') != std::string_view::npos ||
