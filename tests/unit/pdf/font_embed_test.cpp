@@ -8,8 +8,10 @@
 #include "pdf/font_embed.h"
 #include "pdf/write.h"
 #include "text/font_metrics.h"
+#include "run_tool.h"
 
 using namespace bb;
+using bb::pdf::test::run;
 
 namespace {
 text::PdfFontProgram program_of(std::initializer_list<char32_t> cps) {
@@ -18,16 +20,6 @@ text::PdfFontProgram program_of(std::initializer_list<char32_t> cps) {
     return p;
 }
 
-std::string run(const std::string& cmd) {
-    std::string out;
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    if (!p) return out;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    pclose(p);
-    return out;
-}
 }  // namespace
 
 TEST(ToUnicode, OneRangePerRunWithinAHighByte) {

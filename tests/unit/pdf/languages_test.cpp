@@ -11,21 +11,12 @@
 #include "base/utf8.h"
 #include "pdf/write.h"
 #include "typeset/layout.h"
+#include "run_tool.h"
 
 using namespace bb;
+using bb::pdf::test::run;
 
 namespace {
-
-std::string run(const std::string& cmd) {
-    std::string out;
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    if (!p) return out;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    pclose(p);
-    return out;
-}
 
 /// Whitespace collapsed to single spaces, and a hyphen at the end of a
 /// line followed by a letter joined ("Gesell-\nschaft" -> "Gesellschaft").

@@ -9,24 +9,15 @@
 
 #include "base/atomic_file.h"
 #include "pdf/write.h"
+#include "run_tool.h"
 
 using namespace bb;
+using bb::pdf::test::run;
 using typeset::PagedDoc;
 
 namespace {
 
 std::string font(const char* name) { return std::string(BB_SOURCE_DIR) + "/fonts/" + name; }
-
-std::string run(const std::string& cmd) {
-    std::string out;
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    if (!p) return out;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    pclose(p);
-    return out;
-}
 
 struct TempPdf {
     std::string path;
