@@ -32,6 +32,8 @@ struct Segment {
     std::string text;   // visible text (invisibles removed)
     char32_t first = 0, last = 0;
     int64_t units = 0;  // Font::width_units of text
+    uint32_t count = 0;  // code points in text
+    std::vector<std::pair<uint32_t, int>> kerns;  // as Fragment::kerns
 };
 
 // A range of the paragraph text drawn with one font of one run.
@@ -278,9 +280,16 @@ private:
             }
             cur_end_ = i;
             cur_units_ += cur_.font->advance(cp);
-            if (cur_.text.empty()) cur_.first = cp;
-            else if (o_.kerning) cur_units_ += cur_.font->kern(cur_.last, cp);
+            if (cur_.text.empty()) {
+                cur_.first = cp;
+            } else if (o_.kerning) {
+                if (int k = cur_.font->kern(cur_.last, cp)) {
+                    cur_units_ += k;
+                    cur_.kerns.emplace_back(cur_.count - 1, k);
+                }
+            }
             cur_.last = cp;
+            ++cur_.count;
             base::append_utf8(cur_.text, cp);
         }
         flush();
@@ -306,8 +315,10 @@ private:
         // from its segments' (the text is not measured again).
         std::vector<int64_t>& units = units_scratch_;
         std::vector<char32_t>& last_cp = last_scratch_;
+        std::vector<uint32_t>& count = count_scratch_;  // code points of each fragment's text
         units.clear();
         last_cp.clear();
+        count.clear();
         for (size_t k = line.begin; k < line.end; ++k) {
             const Item& it = items_[k];
             if (it.is_glue()) {
@@ -327,8 +338,12 @@ private:
             if (contiguous && last && last->run == seg.run && last->font == seg.font &&
                 segments_[items_[prev_item].payload].end == seg.begin) {
                 last->text += seg.text;
-                units.back() += seg.units + (o_.kerning ? seg.font->kern(last_cp.back(), seg.first) : 0);
+                const int k = o_.kerning ? seg.font->kern(last_cp.back(), seg.first) : 0;
+                if (k) last->kerns.emplace_back(count.back() - 1, k);
+                for (const auto& [at, v] : seg.kerns) last->kerns.emplace_back(count.back() + at, v);
+                units.back() += seg.units + k;
                 last_cp.back() = seg.last;
+                count.back() += seg.count;
             } else {
                 Fragment f;
                 f.text = seg.text;
@@ -342,9 +357,11 @@ private:
                 f.style = run.style;
                 f.run = seg.run;
                 f.offset = seg.begin - run_start_[seg.run];
+                f.kerns = seg.kerns;
                 out.fragments.push_back(std::move(f));
                 units.push_back(seg.units);
                 last_cp.push_back(seg.last);
+                count.push_back(seg.count);
             }
             x += it.width;
             prev_item = k;
@@ -353,7 +370,10 @@ private:
         if (brk.is_penalty() && brk.payload == kDrawsHyphen && !out.fragments.empty()) {
             Fragment& f = out.fragments.back();
             f.text += "-";
-            units.back() += f.font->advance('-') + (o_.kerning ? f.font->kern(last_cp.back(), '-') : 0);
+            const int k = o_.kerning ? f.font->kern(last_cp.back(), '-') : 0;
+            if (k) f.kerns.emplace_back(count.back() - 1, k);
+            units.back() += f.font->advance('-') + k;
+            ++count.back();
             out.hyphen_added = true;
         }
         for (size_t k = 0; k < out.fragments.size(); ++k) {
@@ -379,6 +399,7 @@ private:
     Segment cur_{};
     std::vector<int64_t> units_scratch_;
     std::vector<char32_t> last_scratch_;
+    std::vector<uint32_t> count_scratch_;
     int64_t cur_units_ = 0;  // width of cur_.text in 1/1000 em, kerning included
     size_t cur_end_ = 0;
 };

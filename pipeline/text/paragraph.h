@@ -53,6 +53,10 @@ struct Fragment {
     double x = 0;                ///< from the line's left edge, points
     double width = 0;            ///< == font->width(text, size, kerning)
     bool kerned = true;          ///< width includes Font::kern pairs (emit them as TJ)
+    /// When kerned: every pair of `text` Font::kern moves, as (code point
+    /// index of the pair's left character, Font::kern): measured once, for
+    /// the line breaking, and kept for the drawing.
+    std::vector<std::pair<uint32_t, int>> kerns;
     bool bold = false, italic = false;
     int style = 0;
     size_t run = 0;              ///< index of the StyledRun it comes from

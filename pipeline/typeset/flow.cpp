@@ -125,7 +125,8 @@ uint32_t Flow::font_id(const text::Font* f) {
 }
 
 TextRun Flow::run_of(const std::string& text, const text::Font* font, double size, double x, double y, Rgb color,
-                     Role role, bool kerned, double width) {
+                     Role role, bool kerned, double width,
+                     const std::vector<std::pair<uint32_t, int>>* kerns) {
     TextRun t;
     t.text = text;
     t.font = font_id(font);
@@ -135,7 +136,11 @@ TextRun Flow::run_of(const std::string& text, const text::Font* font, double siz
     t.color = color;
     t.role = role;
     t.width = width >= 0 ? width : font->width(text, size, kerned);
-    if (kerned) {
+    if (kerned && kerns) {
+        // The pairs set_paragraph measured (Fragment::kerns).
+        t.kerning.reserve(kerns->size());
+        for (const auto& [index, k] : *kerns) t.kerning.push_back({index, static_cast<double>(k)});
+    } else if (kerned) {
         // The pairs as Font::shape finds them (soft hyphens skipped), without
         // building its per-glyph vector.
         uint32_t index = 0;
@@ -326,7 +331,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         std::vector<std::pair<uint32_t, const Folio*>> spots;
         for (const auto& f : fragments) {
             TextRun t =
-                run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned, f.width);
+                run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned, f.width, &f.kerns);
             t.para = para;
             t.line = static_cast<uint32_t>(li);
             const Piece& p = pieces[static_cast<size_t>(f.style)];

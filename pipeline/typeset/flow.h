@@ -130,8 +130,11 @@ public:
 
 private:
     void append(Slab s);
+    /// `kerns`: the pairs already measured (text::Fragment::kerns); else,
+    /// when `kerned`, each pair is asked of the font.
     TextRun run_of(const std::string& text, const text::Font* font, double size, double x, double y, Rgb color,
-                   Role role, bool kerned, double width = -1);
+                   Role role, bool kerned, double width = -1,
+                   const std::vector<std::pair<uint32_t, int>>* kerns = nullptr);
     uint32_t font_id(const text::Font* f);
 
     const style::Sheet& sheet_;
