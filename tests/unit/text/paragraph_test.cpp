@@ -5,6 +5,7 @@
 #include <random>
 #include <sstream>
 
+#include "base/utf8.h"
 #include "text/paragraph.h"
 
 using namespace bb::text;
@@ -255,6 +256,41 @@ TEST(Paragraph, KerningAcrossAHyphenationPointIsExact) {
         }
     }
     EXPECT_GT(hyphenated, 0u);
+}
+
+TEST(Paragraph, FragmentsCarryTheKerningTheyWereMeasuredWith) {
+    // Fragment::kerns is what the drawing uses instead of asking the font
+    // again: for every fragment (whole words, words hyphenated with an added
+    // "-", a soft hyphen dropped), exactly the non-zero Font::kern pairs of
+    // its text, by code point index.
+    // DejaVu Sans kerns "ft", "ro", "ke", "rm" across these words'
+    // hyphenation points (af-ter, Car-olina, Week-end, for-mat), so a
+    // fragment that keeps such a word whole has a pair at the junction of
+    // its two measured segments, and a broken one ends at the added hyphen.
+    const Font& sans = font("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    std::string text;
+    for (int k = 0; k < 40; ++k)
+        text += "after Carolina Weekend format dangerous AVAILABLE Ta\u00ADble “AV” kerfuffle ";
+    std::vector<StyledRun> dv{run(text, sans)};
+    size_t pairs = 0;
+    for (double m : {90.0, 110.0, 190.0}) {
+        ParagraphResult r = set_paragraph(dv, options(m));
+        for (const auto& line : r.lines)
+            for (const auto& f : line.fragments) {
+                std::vector<std::pair<uint32_t, int>> expected;
+                uint32_t index = 0;
+                char32_t prev = 0;
+                for (size_t i = 0; i < f.text.size(); ++index) {
+                    char32_t cp = bb::base::next_code_point(f.text, i);
+                    if (index > 0)
+                        if (int k = sans.kern(prev, cp)) expected.emplace_back(index - 1, k);
+                    prev = cp;
+                }
+                EXPECT_EQ(f.kerns, expected) << f.text;
+                pairs += expected.size();
+            }
+    }
+    EXPECT_GT(pairs, 100u);
 }
 
 TEST(Paragraph, SoftHyphenNbspAndForcedBreak) {
