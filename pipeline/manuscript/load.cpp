@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <thread>
 
+#include "base/stage_timer.h"
 #include "manuscript/build.h"
 #include "manuscript/checker.h"
 #include "manuscript/images.h"
@@ -20,7 +21,9 @@ namespace bb::manuscript {
 std::optional<model::Book> load(const std::string& dir, const LoadOptions& options, base::SourceMap& sources,
                                 base::Sink& sink) {
     size_t errors_before = sink.error_count();
+    base::StageTimer timer;
     std::optional<XNode> root = read_manuscript(dir, sources, sink, options.on_language);
+    timer.lap("load: read and parse");
     if (!root) return std::nullopt;
     // The schema check and the model building only read the tree, and the
     // building reports nothing: the check runs on another thread into a
@@ -41,17 +44,22 @@ std::optional<model::Book> load(const std::string& dir, const LoadOptions& optio
         if (root->name == "book") maybe_built = build_book(*root);
     }
     for (const base::Diagnostic& d : checked.all()) sink.add(d);
+    timer.lap("load: check and build");
     if (!maybe_built) return std::nullopt;
     Built built = std::move(*maybe_built);
     maybe_built.reset();
     root.reset();
+    timer.lap("load: free the tree");
     resolve_references(built, sources, sink);
+    timer.lap("load: references");
     TypographyOptions typo{options.smart_quotes, options.smart_dashes, built.book.lang};
     apply_book_typography(built.book, typo);
+    timer.lap("load: typography");
     // Warnings are given for a manuscript without errors only: with errors
     // they are mostly echoes of them (a directory that failed to load makes
     // every guide "have no topics in the directory").
     finish_book(built, sink, /*warn=*/sink.error_count() == errors_before);
+    timer.lap("load: finish");
     if (sink.error_count() > errors_before) return std::nullopt;
     return std::move(built.book);
 }

@@ -256,14 +256,6 @@ const Font* FontSet::get(const std::string& path, std::string* error) {
     return slot->font.get();
 }
 
-bool FontSet::digits_interchangeable() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (const auto& [path, slot] : slots_)
-        if (const Font* font = slot->loaded.load(std::memory_order_acquire); font && !font->digits_interchangeable())
-            return false;
-    return true;
-}
-
 size_t FontSet::size() const {
     std::lock_guard<std::mutex> lock(mutex_);
     size_t n = 0;

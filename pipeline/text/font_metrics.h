@@ -148,8 +148,6 @@ public:
     const Font* get(const std::string& path, std::string* error = nullptr);
     /// The fonts loaded so far.
     size_t size() const;
-    /// Font::digits_interchangeable of every font loaded so far.
-    bool digits_interchangeable() const;
 
 private:
     struct Slot {

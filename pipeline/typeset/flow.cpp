@@ -27,6 +27,24 @@ SourcePos source_of(const Pieces& pieces, const text::ParagraphLine& line) {
     return {};
 }
 
+/// Whether a page number in `run` sets like any other of as many digits:
+/// all ten digits come from one face of its chain (coverage takes each
+/// character from the first face that has it) and that face's digits are
+/// interchangeable. Only that face is asked: a fallback never sets a digit
+/// the main font has.
+bool digits_set_alike(const text::StyledRun& run) {
+    auto decide = [](const text::Font* f) -> int {  // 1: all ten here, 0: none, -1: some
+        int have = 0;
+        for (char32_t d = '0'; d <= '9'; ++d) have += f->has_glyph(d) ? 1 : 0;
+        if (have == 0) return 0;
+        return have == 10 && f->digits_interchangeable() ? 1 : -1;
+    };
+    if (int d = decide(run.font)) return d > 0;
+    for (const text::Font* f : run.fallbacks)
+        if (int d = decide(f)) return d > 0;
+    return false;
+}
+
 bool in_folio(const Piece& p, size_t at) {
     return std::any_of(p.folios.begin(), p.folios.end(),
                        [&](const Folio& f) { return at >= f.at && at < f.at + f.length; });
@@ -245,6 +263,20 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
     o.first_indent = spec.first_indent;
     o.hyphenator = spec.hyphenate && sheet_.text.hyphenate ? hyphenator_ : nullptr;
     o.lang = lang_;
+    // Whether this paragraph's page numbers set alike with others of as
+    // many digits (for the cache key and for Galley::folio_digits_alike).
+    bool digits_alike = false;
+    if (folio_digits_alike_) {
+        bool any = false;
+        digits_alike = true;
+        for (size_t i = 0; i < runs.size(); ++i)
+            if (!(*source)[i].folios.empty()) {
+                any = true;
+                digits_alike = digits_alike && digits_set_alike(runs[i]);
+            }
+        digits_alike = any && digits_alike;
+        if (any && !digits_alike) galley_.folio_digits_alike = false;
+    }
     text::ParagraphResult uncached;
     const text::ParagraphResult* result = &uncached;
     if (cache_) {
@@ -264,12 +296,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         // Page numbers as zeros when any others of as many digits set
         // alike: a paragraph set in a measure pass, with the page numbers
         // of that pass, is then the full pass's too (take_folios).
-        bool folios = folio_digits_alike_ && source == &pieces &&
-                      std::any_of(pieces.begin(), pieces.end(), [](const Piece& p) { return !p.folios.empty(); });
-        for (size_t i = 0; folios && i < runs.size(); ++i) {
-            folios = runs[i].font->digits_interchangeable();
-            for (const text::Font* f : runs[i].fallbacks) folios = folios && f->digits_interchangeable();
-        }
+        const bool folios = source == &pieces && digits_alike;
         for (size_t i = 0; i < runs.size(); ++i) {
             const auto& r = runs[i];
             raw(r.font);
@@ -413,6 +440,10 @@ void Flow::leader_entry(const Pieces& title, const TextSpec& spec, const std::st
     t.right_inset += column + spec.size;
     size_t before = galley_.slabs.size();
     if (paragraph(linked, t) == 0 || galley_.slabs.size() == before) return;
+    // The number is set in the entry's face alone, right-aligned: another of
+    // as many digits keeps its place when that face's digits are alike.
+    if (folio_digits_alike_ && !page.empty() && !face.font->digits_interchangeable())
+        galley_.folio_digits_alike = false;
     if (measure_only_) return;
     Slab& last = galley_.slabs.back();
     double end = inset_left_ + spec.left;

@@ -124,7 +124,12 @@ public:
     /// share a cached result when every font they use has digits of one
     /// width that kern alike (Font::digits_interchangeable); the full pass
     /// puts its own numbers in.
-    void set_folio_digits_alike(bool on) { folio_digits_alike_ = on; }
+    /// Off, the galley's folio_digits_alike is false (nothing sets alike
+    /// but the same text).
+    void set_folio_digits_alike(bool on) {
+        folio_digits_alike_ = on;
+        galley_.folio_digits_alike = on;
+    }
     /// Width of `text` in the face of `spec` (no fallbacks), points.
     double text_width(const std::string& text, const TextSpec& spec);
 

@@ -42,6 +42,7 @@ Galley measure_copy(const Galley& g) {
     out.fonts = g.fonts;
     out.paragraphs = g.paragraphs;
     out.frames = g.frames;
+    out.folio_digits_alike = g.folio_digits_alike;
     out.slabs.reserve(g.slabs.size());
     for (const Slab& s : g.slabs) {
         Slab copy;

@@ -90,6 +90,11 @@ struct Galley {
     /// located (the chapter is then set again rather than changed).
     std::vector<FolioSpot> folios;
     bool folios_known = true;
+    /// Every page number printed here was set in a face whose ten digits
+    /// are interchangeable (Font::digits_interchangeable), so the galley
+    /// would be set alike with other numbers of as many digits. Stays false
+    /// unless the Flow was asked to track it (Flow::set_folio_digits_alike).
+    bool folio_digits_alike = false;
 };
 
 /// What pagination needs of the galley to find where pages break, where

@@ -85,19 +85,18 @@ bool all_digits(const std::string& s) {
 /// keeps and anchors are the same; the full pass prints the real numbers).
 /// Without this, one guide growing by a page changed every later folio and
 /// so every chapter that cites one: a whole extra measure pass.
-bool sets_alike(const std::string& before, const std::string& now, const text::FontSet* fonts) {
+bool sets_alike(const std::string& before, const std::string& now, const Galley& set) {
     if (before == now) return true;
-    return fonts && before.size() == now.size() && all_digits(before) && all_digits(now) && fonts->digits_interchangeable();
+    return set.folio_digits_alike && before.size() == now.size() && all_digits(before) && all_digits(now);
 }
 
 /// True when a measure pass assuming `pages` would reuse every chapter in
 /// `measured` as it is.
-bool reuses_every_chapter(const std::vector<MeasuredChapter>& measured, const PageMap& pages,
-                          const text::FontSet* fonts) {
+bool reuses_every_chapter(const std::vector<MeasuredChapter>& measured, const PageMap& pages) {
     return std::all_of(measured.begin(), measured.end(), [&](const MeasuredChapter& m) {
         return m.valid && std::all_of(m.reads.begin(), m.reads.end(), [&](const auto& read) {
                    auto it = pages.find(read.first);
-                   return sets_alike(read.second, it == pages.end() ? "" : it->second, fonts);
+                   return sets_alike(read.second, it == pages.end() ? "" : it->second, m.galley);
                });
     });
 }
@@ -108,7 +107,7 @@ bool reuses_every_chapter(const std::vector<MeasuredChapter>& measured, const Pa
 PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
                      FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, LayoutCache& cache,
                      Pass pass, base::Sink& sink, std::vector<MeasuredChapter>* memo = nullptr,
-                     const text::FontSet* font_set = nullptr, const PageMap* guesses = nullptr,
+                     const PageMap* guesses = nullptr,
                      LayoutStats* stats = nullptr) {
     const bool measure_only = pass.measure_only;
     LayoutCache* paragraphs = pass.cache_all ? &cache : nullptr;
@@ -154,7 +153,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
             const size_t i = order[k];
             MeasuredChapter* m = memo ? &(*memo)[i] : nullptr;
             if (m && m->valid && std::all_of(m->reads.begin(), m->reads.end(), [&](const auto& r) {
-                    return sets_alike(r.second, page_of(r.first), font_set);
+                    return sets_alike(r.second, page_of(r.first), m->galley);
                 })) {
                 if (measure_only) {
                     galleys[i] = measure_copy(m->galley);
@@ -252,7 +251,7 @@ PageMap page_map(const PagedDoc& doc) {
 }  // namespace
 
 const text::Hyphenator* prepare_layout(const style::Sheet& sheet, const std::string& lang, text::FontSet& fonts,
-                                       bool digits, unsigned jobs) {
+                                       unsigned jobs) {
     const text::HyphenationLimits limits{sheet.hyphenation.min_word, sheet.hyphenation.min_before,
                                          sheet.hyphenation.min_after};
     std::vector<std::string> paths;
@@ -268,8 +267,8 @@ const text::Hyphenator* prepare_layout(const style::Sheet& sheet, const std::str
         for (size_t i; (i = next++) <= paths.size();) {
             if (i == 0) {
                 if (sheet.text.hyphenate) hyphenator = &text::hyphenator_for(lang, limits);
-            } else if (const text::Font* font = fonts.get(paths[i - 1])) {
-                if (digits) font->digits_interchangeable();
+            } else {
+                fonts.get(paths[i - 1]);
             }
         }
     });
@@ -281,7 +280,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     FontBook fonts(sheet, font_set, sink);
     const auto warm_start = std::chrono::steady_clock::now();
     const text::Hyphenator* hyphenator =
-        prepare_layout(sheet, book.lang, font_set, options.shortcuts && options.max_passes > 1, options.jobs);
+        prepare_layout(sheet, book.lang, font_set, options.jobs);
     if (std::getenv("BOOKBUILD_TIMING"))
         std::fprintf(stderr, "timing: layout fonts and patterns %lld ms\n",
                      static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -322,8 +321,6 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     LayoutCache& cache = *cache_owner;
     int pass = 0;
     PageMap guesses;
-    // Fonts for sets_alike; null: only the same text sets alike.
-    const text::FontSet* alike = options.shortcuts ? &font_set : nullptr;
     // Measure passes keep chapters with their items for the last pass
     // (not for an EPUB's page-list, which needs no items).
     const bool keep_items = options.shortcuts && !options.pages_only && options.max_passes > 1;
@@ -337,7 +334,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                 PagedDoc measure = layout_once(book, sheet, options, fonts, hyphenator,
                                                have_assumed ? &assumed : nullptr, cache,
                                                Pass{true, keep_items, !options.shortcuts},
-                                               scratch, &measured, alike, &guesses);
+                                               scratch, &measured, &guesses);
                 now = page_map(measure);
                 if (options.pages_only) pages = std::move(measure);
             });
@@ -346,7 +343,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
             // one printed is the same, or sets alike): it would find these
             // pages again, so it need not run.
             const bool confirmed = have_assumed && now == assumed;
-            settled = confirmed || (options.shortcuts && reuses_every_chapter(measured, now, alike));
+            settled = confirmed || (options.shortcuts && reuses_every_chapter(measured, now));
             if (!confirmed) {
                 assumed = std::move(now);
                 have_assumed = true;
@@ -373,7 +370,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     timed("full", pass + 1, [&] {
         doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache,
                           Pass{false, keep_items, !options.shortcuts}, last, keep_items ? &measured : nullptr,
-                          alike, nullptr, stats);
+                          nullptr, stats);
     });
     std::vector<MeasuredChapter>().swap(measured);
     // What is left in the cache (paragraphs set for page numbers that were

@@ -47,14 +47,15 @@ struct LayoutStats {
 
 /// Loads, on every core at once, what laying out with `sheet` needs first
 /// and the first chapters would otherwise load one after another: the
-/// sheet's font files into `fonts` (and, when `digits`, whether their digits
-/// set alike: a shaping of a few thousand characters per face) and the
-/// hyphenation patterns of `lang`, returned (null when the sheet does not
-/// hyphenate). Fonts load quietly; FontBook reports a bad one when a text
-/// asks for it. layout() calls this; a caller may call it earlier on
-/// another thread (while the manuscript loads), then layout finds it done.
+/// sheet's font files into `fonts` and the hyphenation patterns of `lang`,
+/// returned (null when the sheet does not hyphenate). Whether a face's
+/// digits set alike (a shaping of a few thousand characters) is left to the
+/// first page number set in it: most faces never print one. Fonts load
+/// quietly; FontBook reports a bad one when a text asks for it. layout()
+/// calls this; a caller may call it earlier on another thread (while the
+/// manuscript loads), then layout finds it done.
 const text::Hyphenator* prepare_layout(const style::Sheet& sheet, const std::string& lang, text::FontSet& fonts,
-                                       bool digits = true, unsigned jobs = 0);
+                                       unsigned jobs = 0);
 
 /// Lays out `book`. Problems (missing fonts, glyphs no font has, unreadable
 /// images, overfull lines) go to `sink`; the result is always complete.

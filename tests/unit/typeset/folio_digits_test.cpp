@@ -85,5 +85,43 @@ TEST(FolioDigits, WithoutTheOptionOnlyTheSameTextIsShared) {
     EXPECT_EQ(s.after_measure("128", "307", false), s.set(citing("307"), nullptr, false));
 }
 
+// Liberation Serif kerns "11" but not "10" (metrics_test.cpp): its digits
+// are not interchangeable.
+constexpr const char* kKerningDigits = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf";
+
+/// Whether the galley of one paragraph citing page 128 says its page numbers
+/// set alike, with the text family's regular face (and, with `fallback`, a
+/// fallback family's) replaced by `regular`.
+bool galley_says_alike(const std::string& regular, const std::string& fallback = "") {
+    Setting s;
+    if (!regular.empty()) s.sheet.fonts[s.sheet.text.font].regular = regular;
+    if (!fallback.empty()) {
+        s.sheet.fonts["kerning-digits"] = s.sheet.fonts[s.sheet.text.font];
+        s.sheet.fonts["kerning-digits"].regular = fallback;
+        s.sheet.fallback.insert(s.sheet.fallback.begin(), "kerning-digits");
+    }
+    s.fonts = std::make_unique<FontBook>(s.sheet, s.font_set, s.sink);
+    Flow f(s.sheet, *s.fonts, nullptr, "en", s.sink, nullptr);
+    f.set_folio_digits_alike(true);
+    TextSpec spec;
+    spec.family = s.sheet.text.font;
+    f.paragraph(citing("128"), spec);
+    return f.galley().folio_digits_alike;
+}
+
+TEST(FolioDigits, TheGalleySaysWhetherItsPageNumbersSetAlike) {
+    EXPECT_TRUE(galley_says_alike(""));
+    EXPECT_FALSE(galley_says_alike(kKerningDigits));
+    Setting s;
+    Flow off(s.sheet, *s.fonts, nullptr, "en", s.sink, nullptr);
+    EXPECT_FALSE(off.galley().folio_digits_alike) << "not tracked: only the same text sets alike";
+}
+
+TEST(FolioDigits, AFallbackThatSetsNoDigitIsNotAsked) {
+    // The main face has all ten digits, so the fallback's kerning digits
+    // never print a page number.
+    EXPECT_TRUE(galley_says_alike("", kKerningDigits));
+}
+
 }  // namespace
 }  // namespace bb::typeset
