@@ -138,21 +138,30 @@ std::string to_unicode_cmap(const text::PdfFontProgram& p) {
     return c;
 }
 
-HPDF_Dict embed_font(HPDF_Doc pdf, const text::PdfFontProgram& p, std::string& error) {
-    HPDF_MMgr mmgr = pdf->mmgr;
-    const std::string name = subset_tag(p) + base_font_name(p);
-    std::string font_file, map, to_unicode;
-    if (!deflate_into(p.bytes, font_file) || !deflate_into(cid_to_gid_map(p), map) ||
-        !deflate_into(to_unicode_cmap(p), to_unicode)) {
+std::optional<PackedFont> pack_font(const std::string& path, const std::set<char32_t>& code_points,
+                                    std::string& error) {
+    std::optional<text::PdfFontProgram> program = text::pdf_font_program(path, code_points, error);
+    if (!program) return std::nullopt;
+    PackedFont packed;
+    if (!deflate_into(program->bytes, packed.font_file) || !deflate_into(cid_to_gid_map(*program), packed.map) ||
+        !deflate_into(to_unicode_cmap(*program), packed.to_unicode)) {
         error = "cannot deflate the font";
-        return nullptr;
+        return std::nullopt;
     }
-    HPDF_Dict file = deflated_stream(pdf, font_file);
+    packed.program = std::move(*program);
+    return packed;
+}
+
+HPDF_Dict embed_font(HPDF_Doc pdf, const PackedFont& packed, std::string& error) {
+    HPDF_MMgr mmgr = pdf->mmgr;
+    const text::PdfFontProgram& p = packed.program;
+    const std::string name = subset_tag(p) + base_font_name(p);
+    HPDF_Dict file = deflated_stream(pdf, packed.font_file);
     HPDF_Dict descriptor = indirect_dict(pdf);
     HPDF_Dict cid_font = indirect_dict(pdf);
     HPDF_Dict type0 = indirect_dict(pdf);
-    HPDF_Dict gid_map = deflated_stream(pdf, map);
-    HPDF_Dict cmap = deflated_stream(pdf, to_unicode);
+    HPDF_Dict gid_map = deflated_stream(pdf, packed.map);
+    HPDF_Dict cmap = deflated_stream(pdf, packed.to_unicode);
     HPDF_Dict system_info = HPDF_Dict_New(mmgr);
     HPDF_Array w = widths(mmgr, p);
     HPDF_Array descendants = HPDF_Array_New(mmgr);

@@ -9,6 +9,7 @@
 #include <hpdf_pages.h>
 
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <set>
@@ -17,6 +18,7 @@
 
 #include "base/atomic_file.h"
 #include "base/env.h"
+#include "base/threads.h"
 #include "base/utf8.h"
 #include "pdf/content.h"
 #include "pdf/font_embed.h"
@@ -211,20 +213,28 @@ private:
                 if (drawn[f][cp]) used[f].insert(static_cast<char32_t>(cp));
         fonts_.assign(doc_.fonts.size(), nullptr);
         font_facts_.assign(doc_.fonts.size(), FontFacts{});
+        // Subsetting and deflating on every core; the libharu objects
+        // after, in font order, so the file does not depend on the threads.
+        std::vector<std::optional<PackedFont>> packed(doc_.fonts.size());
+        std::vector<std::string> errors(doc_.fonts.size());
+        std::atomic<size_t> next{0};
+        base::run_on_threads(base::threads_for(0, doc_.fonts.size()), [&] {
+            for (size_t f; (f = next++) < doc_.fonts.size();)
+                if (!used[f].empty()) packed[f] = pack_font(doc_.fonts[f], used[f], errors[f]);
+        });
         bool ok = true;
         for (size_t f = 0; f < doc_.fonts.size(); ++f) {
             if (used[f].empty()) continue;
-            std::string error;
-            std::optional<text::PdfFontProgram> program = text::pdf_font_program(doc_.fonts[f], used[f], error);
-            HPDF_Dict font = program ? embed_font(d_.pdf, *program, error) : nullptr;
+            HPDF_Dict font = packed[f] ? embed_font(d_.pdf, *packed[f], errors[f]) : nullptr;
             if (!font) {
-                sink_.error_in(doc_.fonts[f], "cannot embed this font: " + error);
+                sink_.error_in(doc_.fonts[f], "cannot embed this font: " + errors[f]);
                 ok = false;
                 continue;
             }
-            for (const auto& g : program->glyphs)
+            for (const auto& g : packed[f]->program.glyphs)
                 if (g.cp == 0x20) font_facts_[f].space = g.width;
             fonts_[f] = font;
+            packed[f].reset();
         }
         return ok;
     }
