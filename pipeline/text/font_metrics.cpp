@@ -60,41 +60,6 @@ std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
     f->x_height_ = m.x_height;
     f->notdef_advance_ = glyph_advance(f->font_, 0, f->upem_);
 
-    // The BMP table once, so that lookups are lock-free and O(1): a block
-    // of 256 advances for each 256 code points the font has any of, the
-    // others sharing one block of -1 (a whole table per face was 256 KB to
-    // fill, and a build loads a dozen faces, most of them fallbacks).
-    hb_set_t* cps = hb_set_create();
-    hb_face_collect_unicodes(f->face_, cps);
-    std::vector<std::pair<hb_codepoint_t, int>> advances;
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(cps, &cp)) {
-        if (cp > 0xFFFF) break;
-        hb_codepoint_t gid = 0;
-        if (!hb_font_get_nominal_glyph(f->font_, cp, &gid) || gid == 0) continue;
-        advances.push_back({cp, glyph_advance(f->font_, gid, f->upem_)});
-    }
-    hb_set_destroy(cps);
-    static const std::array<int32_t, 256> kNone = [] {
-        std::array<int32_t, 256> a;
-        a.fill(-1);
-        return a;
-    }();
-    f->bmp_.fill(kNone.data());
-    size_t blocks = 0;
-    for (size_t i = 0; i < advances.size(); ++i)
-        blocks += i == 0 || (advances[i].first >> 8) != (advances[i - 1].first >> 8);
-    f->bmp_blocks_.reset(new int32_t[blocks * 256]);
-    int32_t* block = nullptr;
-    for (size_t i = 0; i < advances.size(); ++i) {
-        const auto [code, advance] = advances[i];
-        if (i == 0 || (code >> 8) != (advances[i - 1].first >> 8)) {
-            block = block ? block + 256 : f->bmp_blocks_.get();
-            std::fill(block, block + 256, -1);
-            f->bmp_[code >> 8] = block;
-        }
-        block[code & 0xFF] = advance;
-    }
     f->covers_ascii_ = true;
     for (char32_t c = 0x20; c < 0x7F; ++c) f->covers_ascii_ = f->covers_ascii_ && f->has_glyph(c);
     return f;
@@ -105,6 +70,31 @@ Font::~Font() {
     hb_font_destroy(font_);
     hb_face_destroy(face_);
     hb_blob_destroy(blob_);
+}
+
+const int32_t* Font::make_bmp_block(unsigned high) const {
+    static const std::array<int32_t, 256> kNone = [] {
+        std::array<int32_t, 256> a;
+        a.fill(-1);
+        return a;
+    }();
+    std::lock_guard<std::mutex> lock(bmp_mutex_);
+    if (const int32_t* made = bmp_[high].load(std::memory_order_relaxed)) return made;  // by another thread
+    std::unique_ptr<int32_t[]> block(new int32_t[256]);
+    bool any = false;
+    for (unsigned low = 0; low < 256; ++low) {
+        hb_codepoint_t gid = 0;
+        const bool has = hb_font_get_nominal_glyph(font_, (high << 8) | low, &gid) && gid != 0;
+        block[low] = has ? glyph_advance(font_, gid, upem_) : -1;
+        any = any || has;
+    }
+    const int32_t* made = kNone.data();
+    if (any) {
+        bmp_blocks_[high] = std::move(block);
+        made = bmp_blocks_[high].get();
+    }
+    bmp_[high].store(made, std::memory_order_release);
+    return made;
 }
 
 uint16_t* Font::kern_table() const {

@@ -114,12 +114,22 @@ private:
     int ascender_ = 0, descender_ = 0, line_gap_ = 0, cap_height_ = 0, x_height_ = 0;
     int notdef_advance_ = 0;
     bool covers_ascii_ = false;
-    // BMP advances, filled at load (immutable afterwards), -1 where the
-    // font has no glyph: one pointer per 256 code points, to a block of
-    // bmp_blocks_ or to a shared block of -1.
-    std::array<const int32_t*, 256> bmp_{};
-    std::unique_ptr<int32_t[]> bmp_blocks_;
-    int32_t bmp(char32_t cp) const { return cp <= 0xFFFF ? bmp_[cp >> 8][cp & 0xFF] : -1; }
+    // BMP advances, -1 where the font has no glyph: one pointer per 256
+    // code points, to a block made on first use (lock-free to read once
+    // made) or to a shared block of -1. A build loads a dozen faces, most
+    // of them fallbacks asked for a few characters: filling every block a
+    // face has at load was a tenth of a small book's build.
+    mutable std::array<std::atomic<const int32_t*>, 256> bmp_{};
+    mutable std::array<std::unique_ptr<int32_t[]>, 256> bmp_blocks_;
+    mutable std::mutex bmp_mutex_;
+    const int32_t* make_bmp_block(unsigned high) const;
+    int32_t bmp(char32_t cp) const {
+        if (cp > 0xFFFF) return -1;
+        const int32_t* block = bmp_[cp >> 8].load(std::memory_order_acquire);
+        if (!block) [[unlikely]]
+            block = make_bmp_block(cp >> 8);
+        return block[cp & 0xFF];
+    }
     // Pair kerning of the common code points (Latin up to U+017F and the
     // General Punctuation block: quotes, dashes) without a lock: a square
     // table, made on first use, filled as pairs are first asked for
