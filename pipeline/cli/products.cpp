@@ -118,7 +118,10 @@ int make_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc, 
 
     const pdf::PdfInfo info = pdf_info(session.book(), session.build_epoch());
     if (!keep_layout) session.release_book();
-    auto size = pdf::write_file(doc, info, path, session.sink(), session.progress(), /*release_items=*/!keep_layout);
+    // Without a layout to keep, this is `bookbuild pdf`: the process ends
+    // once the file is written.
+    auto size = pdf::write_file(doc, info, path, session.sink(), session.progress(), /*release_items=*/!keep_layout,
+                                /*process_ends=*/!keep_layout);
     session.clear_progress();
     stage("pdf");
     if (!size) {

@@ -18,6 +18,7 @@
 
 #include "base/atomic_file.h"
 #include "base/env.h"
+#include "base/stage_timer.h"
 #include "base/threads.h"
 #include "base/utf8.h"
 #include "pdf/content.h"
@@ -43,13 +44,37 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
     }
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kLeakChecked = true;
+#else
+constexpr bool kLeakChecked = false;
+#endif
+
+/// Marks in `flags` (one byte per BMP code point, made on first use) the
+/// code points `text` draws, and the space between runs merged into one TJ.
+void mark_drawn(const std::string& text, std::vector<unsigned char>& flags) {
+    if (flags.empty()) flags.assign(0x10000, 0);
+    for (size_t i = 0; i < text.size();) {
+        const unsigned char b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {
+            flags[b] = 1;
+            ++i;
+            continue;
+        }
+        char32_t cp = base::next_code_point(text, i);
+        if (cp != 0xAD && cp <= 0xFFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) flags[cp] = 1;
+    }
+    flags[0x20] = 1;
+}
+
 /// Owns the HPDF_Doc.
 struct Doc {
     HaruError error;
     HPDF_Doc pdf = nullptr;
+    bool left_to_exit = false;  ///< the process ends next: the system frees it
     Doc() { pdf = HPDF_New(on_error, &error); }
     ~Doc() {
-        if (pdf) HPDF_Free(pdf);
+        if (pdf && !left_to_exit) HPDF_Free(pdf);
     }
     bool failed() const { return error.code != 0 || !pdf; }
     std::string message() const { return fmt::format("libharu error 0x{:04X} (detail {})", error.code, error.detail); }
@@ -129,12 +154,22 @@ public:
         HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
         HPDF_UseUTFEncodings(pdf);
         HPDF_SetCurrentEncoder(pdf, "UTF-8");
-        if (!load_fonts() || !add_pages() || !draw_pages()) return false;
+        base::StageTimer timer;
+        if (!load_fonts()) return false;
+        timer.lap("pdf: fonts");
+        if (!add_pages()) return false;
+        timer.lap("pdf: pages");
+        if (!draw_pages()) return false;
+        timer.lap("pdf: content streams, links and outline");
         base::progress_phase(progress_, "saving the PDF", 0);
         add_info();
         if (d_.failed()) return !fail("while building the document");
         return true;
     }
+
+    /// The process exits after this writer: its libharu document is not
+    /// freed (except under the sanitizers).
+    void leave_to_exit() { d_.left_to_exit = !kLeakChecked; }
 
     /// The built document as bytes.
     std::optional<std::string> bytes() {
@@ -183,30 +218,42 @@ private:
     bool load_fonts() {
         // Which BMP code points each font draws, as one byte per code point
         // (bits were a set insert, then a bit operation per character of a
-        // 6,000-page book): ASCII is marked without decoding.
-        std::vector<std::vector<unsigned char>> drawn(doc_.fonts.size());
-        for (const auto& page : doc_.pages)
-            for (const auto& item : page.items)
-                if (const auto* t = std::get_if<typeset::TextRun>(&item)) {
-                    if (t->font >= drawn.size()) {
-                        sink_.error_in("", fmt::format("PDF: text run refers to font {} of {}", t->font, drawn.size()));
-                        return false;
-                    }
-                    std::vector<unsigned char>& flags = drawn[t->font];
-                    if (flags.empty()) flags.assign(0x10000, 0);
-                    const std::string& text = t->text;
-                    for (size_t i = 0; i < text.size();) {
-                        const unsigned char b = static_cast<unsigned char>(text[i]);
-                        if (b < 0x80) {
-                            flags[b] = 1;
-                            ++i;
-                            continue;
+        // 6,000-page book): ASCII is marked without decoding. The pages are
+        // shared out to the cores in contiguous ranges, their marks joined.
+        using Marks = std::vector<std::vector<unsigned char>>;
+        const size_t n = doc_.pages.size();
+        const unsigned jobs = base::threads_for(0, std::max<size_t>(1, n / 64));
+        std::vector<Marks> marks(jobs, Marks(doc_.fonts.size()));
+        std::vector<size_t> bad_page(jobs, SIZE_MAX), bad_font(jobs, 0);
+        std::atomic<unsigned> next_range{0};
+        base::run_on_threads(jobs, [&] {
+            const unsigned r = next_range++;
+            Marks& drawn = marks[r];
+            for (size_t p = n * r / jobs; p < n * (r + 1) / jobs; ++p)
+                for (const auto& item : doc_.pages[p].items)
+                    if (const auto* t = std::get_if<typeset::TextRun>(&item)) {
+                        if (t->font >= drawn.size()) {
+                            bad_page[r] = p;
+                            bad_font[r] = t->font;
+                            return;
                         }
-                        char32_t cp = base::next_code_point(text, i);
-                        if (cp != 0xAD && cp <= 0xFFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) flags[cp] = 1;
+                        mark_drawn(t->text, drawn[t->font]);
                     }
-                    flags[0x20] = 1;  // between runs merged into one TJ
-                }
+        });
+        for (unsigned r = 0; r < jobs; ++r)
+            if (bad_page[r] != SIZE_MAX) {
+                sink_.error_in("", fmt::format("PDF: text run refers to font {} of {}", bad_font[r],
+                                               doc_.fonts.size()));
+                return false;
+            }
+        Marks& drawn = marks[0];
+        for (unsigned r = 1; r < jobs; ++r)
+            for (size_t f = 0; f < drawn.size(); ++f) {
+                const std::vector<unsigned char>& more = marks[r][f];
+                if (more.empty()) continue;
+                if (drawn[f].empty()) drawn[f].assign(0x10000, 0);
+                for (size_t cp = 0; cp < more.size(); ++cp) drawn[f][cp] |= more[cp];
+            }
         std::vector<std::set<char32_t>> used(doc_.fonts.size());
         for (size_t f = 0; f < drawn.size(); ++f)
             for (size_t cp = 0; cp < drawn[f].size(); ++cp)
@@ -471,10 +518,19 @@ std::optional<std::string> render(const PagedDoc& doc, const PdfInfo& info, base
 }
 
 std::optional<uint64_t> write_file(PagedDoc& doc, const PdfInfo& info, const std::string& path, base::Sink& sink,
-                                   base::Progress* progress, bool release_items) {
-    Writer w(doc, info, sink, progress, release_items ? &doc : nullptr);
-    if (!w.build()) return std::nullopt;
-    return w.save(path);
+                                   base::Progress* progress, bool release_items, bool process_ends) {
+    base::StageTimer timer;
+    std::optional<uint64_t> size;
+    {
+        Writer w(doc, info, sink, progress, release_items ? &doc : nullptr);
+        if (process_ends) w.leave_to_exit();
+        if (!w.build()) return std::nullopt;
+        timer.lap("pdf: built");
+        size = w.save(path);
+        timer.lap("pdf: saved");
+    }
+    timer.lap(process_ends && !kLeakChecked ? "pdf: libharu's document left to the system" : "pdf: libharu's document freed");
+    return size;
 }
 
 bool write(const PagedDoc& doc, const PdfInfo& info, const std::string& path, base::Sink& sink) {
