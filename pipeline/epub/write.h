@@ -25,9 +25,10 @@ struct WriteOptions {
     /// Threads that deflate the container's files (0: one per core); the
     /// bytes do not depend on it.
     unsigned jobs = 0;
-    /// libdeflate level of the deflated files (6 makes them the size zlib's
-    /// 9 did, in half the time).
-    int deflate_level = 6;
+    /// libdeflate level of the deflated files. 2: at N = 1000 guides the
+    /// EPUB is 2 % bigger than at 6 (4.77 vs 4.67 MB) and made 90 ms (12 %)
+    /// sooner; a reader never notices the size, an author waits for the time.
+    int deflate_level = 2;
     /// Counts the chapters written, for a progress line (may be null).
     base::Progress* progress = nullptr;
     /// The print edition's pages: page-break markers and a page-list (may

@@ -195,12 +195,17 @@ std::optional<std::string> make_zip(const std::vector<ZipEntry>& entries, int64_
     }
 
     // General purpose flags: bit 11, names are UTF-8 (only set when a name is
-    // not ASCII, as libzip does); bit 1, deflated at maximum compression.
+    // not ASCII, as libzip does); bits 1-2, the deflate option (APPNOTE
+    // 4.4.4, as Info-ZIP sets them): 01 maximum, 10 fast, 11 super fast.
     auto flags_of = [&](size_t i) {
         uint32_t f = 0;
         for (unsigned char c : entries[i].name)
             if (c >= 0x80) f |= 0x0800;
-        if (packed[i].deflated && options.level >= 8) f |= 0x0002;
+        if (packed[i].deflated) {
+            if (options.level >= 8) f |= 0x0002;
+            else if (options.level == 2) f |= 0x0004;
+            else if (options.level <= 1) f |= 0x0006;
+        }
         return f;
     };
     std::string out;
