@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <map>
 
@@ -152,6 +153,56 @@ Hyphenator::~Hyphenator() {
     if (dict_) hnj_hyphen_free(static_cast<HyphenDict*>(dict_));
 }
 
+namespace {
+
+/// One thread's memo of one Hyphenator: open addressing over a power-of-two
+/// table (a node-based map's prime modulo and pointer chases were most of
+/// the look-up, about 4 % of a big build), the points themselves in a deque
+/// so the references handed out stay valid as the table grows.
+class PointsMemo {
+public:
+    const std::vector<size_t>* find(std::string_view word, size_t hash) const {
+        if (slots_.empty()) return nullptr;
+        for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+            const Slot& s = slots_[i];
+            if (s.points == kEmpty) return nullptr;
+            if (s.hash == hash && s.word == word) return &points_[s.points];
+        }
+    }
+    const std::vector<size_t>& add(std::string_view word, size_t hash, std::vector<size_t> points) {
+        if ((count_ + 1) * 2 > slots_.size()) grow();
+        points_.push_back(std::move(points));
+        place(Slot{hash, std::string(word), static_cast<uint32_t>(points_.size() - 1)});
+        ++count_;
+        return points_.back();
+    }
+
+private:
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+    struct Slot {
+        size_t hash = 0;
+        std::string word;
+        uint32_t points = kEmpty;  ///< index into points_
+    };
+    void place(Slot&& slot) {
+        size_t i = slot.hash & mask_;
+        while (slots_[i].points != kEmpty) i = (i + 1) & mask_;
+        slots_[i] = std::move(slot);
+    }
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+        mask_ = slots_.size() - 1;
+        for (Slot& s : old)
+            if (s.points != kEmpty) place(std::move(s));
+    }
+    std::vector<Slot> slots_;
+    size_t mask_ = 0, count_ = 0;
+    std::deque<std::vector<size_t>> points_;
+};
+
+}  // namespace
+
 const std::vector<size_t>& Hyphenator::points(std::string_view word) const {
     static const std::vector<size_t> kNone;
     if (!dict_ || word.empty()) return kNone;
@@ -161,16 +212,16 @@ const std::vector<size_t>& Hyphenator::points(std::string_view word) const {
     // This thread's memo first: no lock (two layout threads asking the
     // shared memo for every word spent a few per cent of a big build
     // waiting for each other). Keyed by the hyphenator's id, never reused.
-    using Memo = std::unordered_map<std::string, std::vector<size_t>, Impl::Hash, std::equal_to<>>;
-    thread_local std::unordered_map<uint64_t, Memo> own;
+    thread_local std::unordered_map<uint64_t, PointsMemo> own;
     thread_local uint64_t last_id = 0;
-    thread_local Memo* last = nullptr;
+    thread_local PointsMemo* last = nullptr;
     if (last_id != id_ || !last) {
         last = &own[id_];
         last_id = id_;
     }
-    if (auto it = last->find(word); it != last->end()) return it->second;
-    return last->emplace(std::string(word), shared_points(word)).first->second;
+    const size_t hash = std::hash<std::string_view>{}(word);
+    if (const std::vector<size_t>* known = last->find(word, hash)) return *known;
+    return last->add(word, hash, shared_points(word));
 }
 
 std::vector<size_t> Hyphenator::shared_points(std::string_view word) const {
