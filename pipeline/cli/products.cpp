@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "base/atomic_file.h"
-#include "base/resident.h"
+#include "base/stage_timer.h"
 #include "epub/write.h"
 #include "pdf/write.h"
 #include "text/font_metrics.h"
@@ -20,10 +20,7 @@ namespace bb::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-long long ms_since(Clock::time_point start) {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
-}
+using base::ms_since;
 
 /// The PDF's information dictionary from the manuscript's metadata.
 pdf::PdfInfo pdf_info(const model::Book& book, int64_t epoch) {
@@ -100,19 +97,14 @@ namespace {
 int make_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc, bool keep_layout) {
     auto start = Clock::now();
     // BOOKBUILD_TIMING=1: the time of each stage on stderr (benchmarks).
-    const bool timing = std::getenv("BOOKBUILD_TIMING") != nullptr;
-    auto lap = start;
-    auto stage = [&](const char* name) {
-        if (timing) std::fprintf(stderr, "timing: %s %lld ms, %ld MB resident\n", name, ms_since(lap), base::resident_mb());
-        lap = Clock::now();
-    };
+    base::StageTimer stages;
     typeset::LayoutOptions lo;
     lo.image_dir = session.options().manuscript + "/images";
     // BOOKBUILD_JOBS=N: threads that set chapters (default: one per core).
     if (const char* j = std::getenv("BOOKBUILD_JOBS")) lo.jobs = static_cast<unsigned>(std::atoi(j));
     lo.progress = session.progress();
     doc = typeset::layout(session.book(), session.sheet(), lo, session.fonts(), session.sink());
-    stage("layout");
+    stages.lap("layout");
     if (session.options().strict) session.sink().promote_warnings();
     if (session.report() != kOk) return kInputError;
 
@@ -123,7 +115,7 @@ int make_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc, 
     auto size = pdf::write_file(doc, info, path, session.sink(), session.progress(), /*release_items=*/!keep_layout,
                                 /*process_ends=*/!keep_layout);
     session.clear_progress();
-    stage("pdf");
+    stages.lap("pdf");
     if (!size) {
         session.report();
         return kInputError;

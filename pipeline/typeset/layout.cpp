@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "base/resident.h"
+#include "base/stage_timer.h"
 #include "base/threads.h"
 #include "text/hyphenate.h"
 #include "typeset/book_flow.h"
@@ -206,11 +207,9 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     };
     auto t0 = std::chrono::steady_clock::now();
     base::run_on_threads(base::threads_for(options.jobs, chapters.size()), work);
-    if (std::getenv("BOOKBUILD_TIMING"))
+    if (base::timing_enabled())
         std::fprintf(stderr, "timing:   chapters: %zu of %zu set again, %lld ms\n", chapters.size() - reused.load(),
-                     chapters.size(),
-                     static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                std::chrono::steady_clock::now() - t0).count()));
+                     chapters.size(), base::ms_since(t0));
     if (stats && !measure_only) {
         stats->chapters_taken = memo ? reused.load() : 0;
         stats->chapters_reprinted = reprinted.load();
@@ -281,11 +280,8 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     const auto warm_start = std::chrono::steady_clock::now();
     const text::Hyphenator* hyphenator =
         prepare_layout(sheet, book.lang, font_set, options.jobs);
-    if (std::getenv("BOOKBUILD_TIMING"))
-        std::fprintf(stderr, "timing: layout fonts and patterns %lld ms\n",
-                     static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                std::chrono::steady_clock::now() - warm_start)
-                                                .count()));
+    if (base::timing_enabled())
+        std::fprintf(stderr, "timing: layout fonts and patterns %lld ms\n", base::ms_since(warm_start));
     if (hyphenator) {
         if (!hyphenator->available()) {
             sink.warning(book.meta.span,
@@ -301,17 +297,14 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     // (a measure pass breaks lines and pages exactly as a full one), with one
     // PagedDoc alive at a time. Only the full pass's diagnostics are kept, so
     // each problem is reported once.
-    const bool timing = std::getenv("BOOKBUILD_TIMING") != nullptr;
     auto timed = [&](const char* what, int pass, auto&& run) {
         auto t0 = std::chrono::steady_clock::now();
         std::clock_t c0 = std::clock();
         run();
-        if (timing)
+        if (base::timing_enabled())
             std::fprintf(stderr, "timing: layout pass %d (%s) %lld ms, %lld ms CPU, %ld MB resident\n", pass, what,
-                         static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                    std::chrono::steady_clock::now() - t0)
-                                                    .count()),
-                         static_cast<long long>((std::clock() - c0) * 1000 / CLOCKS_PER_SEC), base::resident_mb());
+                         base::ms_since(t0), static_cast<long long>((std::clock() - c0) * 1000 / CLOCKS_PER_SEC),
+                         base::resident_mb());
     };
     PageMap assumed;
     bool have_assumed = false, settled = false;
