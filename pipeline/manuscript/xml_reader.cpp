@@ -163,6 +163,12 @@ struct Reader {
         size_t off = static_cast<size_t>(n.offset_debug());
         e.span = span(off);
         read_attributes(off, e);
+        // Room for every child at once: growing the vector moved and
+        // destroyed nodes (`bookbuild check` of 100 guides: 196 -> 192 M
+        // instructions).
+        size_t children = 0;
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) ++children;
+        e.children.reserve(children);
         for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
             switch (c.type()) {
                 case pugi::node_pcdata:
