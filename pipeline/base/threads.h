@@ -1,17 +1,49 @@
 #pragma once
-/// Running one work loop on a few threads: the callers share their work
-/// through an atomic counter, so `work` is the same function on each thread.
+/// Work on other threads, through one pool of worker threads kept for the
+/// process: `run_on_threads` runs one work loop on a few threads at once
+/// (the callers share their work through an atomic counter, so `work` is
+/// the same function on each thread); `Background` runs one function while
+/// the caller goes on.
 #include <cstddef>
 #include <functional>
+#include <memory>
 
 namespace bb::base {
 
-/// Calls `work` on `jobs` threads (on the calling thread alone when jobs is
-/// 0 or 1) and returns when every call has returned.
+/// Calls `work` `jobs` times, on the calling thread and on `jobs - 1` pool
+/// workers (on the calling thread alone when jobs is 0 or 1), and returns
+/// when every call has returned. A call no worker has started when the
+/// caller finishes its own runs on the caller, so the calls may not wait
+/// for one another; `work` must not throw. Safe from several threads at
+/// once and from inside `work`.
 void run_on_threads(unsigned jobs, const std::function<void()>& work);
 
 /// The number of threads for `tasks` pieces of work: `wanted` (0 = one per
 /// core, at most 8), never more than there are tasks, at least 1.
 unsigned threads_for(unsigned wanted, size_t tasks);
+
+/// One call of a function (and how many of them have not returned): the
+/// pool's unit of work.
+struct Batch {
+    std::function<void()> work;
+    unsigned pending;
+};
+
+/// A function running on a pool worker while its owner goes on; `wait`
+/// (or the destructor) returns once it has returned, running it on the
+/// waiting thread if no worker had started it. `work` must not throw.
+class Background {
+public:
+    Background() = default;
+    explicit Background(std::function<void()> work);
+    Background(Background&&) noexcept = default;
+    /// Waits for the function this one held, then takes `other`'s.
+    Background& operator=(Background&& other) noexcept;
+    ~Background();
+    void wait();
+
+private:
+    std::unique_ptr<Batch> batch_;
+};
 
 }  // namespace bb::base

@@ -38,7 +38,7 @@ bool Session::load(bool prepare_layout) {
         lo.smart_dashes = sheet_->smart_dashes;
         if (prepare_layout)
             lo.on_language = [this](const std::string& lang) {
-                prepare_ = std::jthread([this, lang] { typeset::prepare_layout(*sheet_, lang, fonts_); });
+                prepare_ = base::Background([this, lang] { typeset::prepare_layout(*sheet_, lang, fonts_); });
             };
     }
     // The manuscript is checked even when the style failed, so the author sees
@@ -50,7 +50,8 @@ bool Session::load(bool prepare_layout) {
 
 void Session::release_book() {
     if (!book_) return;
-    release_ = std::jthread([book = std::make_unique<model::Book>(std::move(*book_))]() mutable { book.reset(); });
+    // std::function needs a copyable callable: the book goes in a shared_ptr.
+    release_ = base::Background([book = std::make_shared<model::Book>(std::move(*book_))]() mutable { book.reset(); });
     book_.reset();
 }
 

@@ -10,6 +10,7 @@
 #include "base/diagnostics.h"
 #include "base/env.h"
 #include "base/source_map.h"
+#include "base/threads.h"
 #include "cli/options.h"
 #include "cli/progress_line.h"
 #include "model/book.h"
@@ -74,7 +75,7 @@ private:
     size_t printed_ = 0;
     bool dropped_reported_ = false;
     // Last, so they are joined before the members they use go.
-    std::jthread prepare_, release_;
+    base::Background prepare_, release_;
 };
 
 }  // namespace bb::cli

@@ -10,6 +10,7 @@
 
 #include "base/deflate.h"
 #include "base/env.h"
+#include "base/threads.h"
 
 namespace bb::epub {
 
@@ -70,7 +71,7 @@ struct ZipDeflater::State {
     size_t next = 0;      // first unclaimed job (claimed in order)
     size_t finished = 0;  // jobs done
     bool stop = false;
-    std::vector<std::thread> threads;
+    std::vector<base::Background> threads;
 
     // Runs the next unclaimed job; false when there is none. With `lock` held.
     bool run_one(std::unique_lock<std::mutex>& lock) {
@@ -111,7 +112,7 @@ ZipDeflater::~ZipDeflater() {
         state_->stop = true;
     }
     state_->cv.notify_all();
-    for (auto& t : state_->threads) t.join();
+    for (auto& t : state_->threads) t.wait();
 }
 
 void ZipDeflater::submit(std::string_view data) {
@@ -175,10 +176,7 @@ std::optional<std::string> make_zip(const std::vector<ZipEntry>& entries, int64_
             packed[todo[k]] = pack(e.data, e.store, options.level);
         }
     };
-    std::vector<std::thread> threads;
-    for (unsigned k = 1; k < jobs; ++k) threads.emplace_back(work);
-    work();
-    for (auto& th : threads) th.join();
+    base::run_on_threads(jobs, work);
 
     size_t total = 22;
     for (size_t i = 0; i < entries.size(); ++i) {

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "base/stage_timer.h"
+#include "base/threads.h"
 #include "manuscript/build.h"
 #include "manuscript/checker.h"
 #include "manuscript/images.h"
@@ -36,9 +37,9 @@ std::optional<model::Book> load(const std::string& dir, const LoadOptions& optio
     };
     std::optional<Built> maybe_built;
     if (root->name == "book" && std::thread::hardware_concurrency() > 1) {
-        std::thread checker(check);
+        base::Background checker(check);
         maybe_built = build_book(*root);
-        checker.join();
+        checker.wait();
     } else {
         check();
         if (root->name == "book") maybe_built = build_book(*root);

@@ -35,7 +35,7 @@ ParseAhead::~ParseAhead() {
         stop_ = true;
     }
     cv_.notify_all();
-    for (auto& t : threads_) t.join();
+    for (auto& t : threads_) t.wait();
 }
 
 void ParseAhead::run(Job& job) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/threads.h"
 #include "manuscript/xml_tree.h"
 
 namespace bb::manuscript {
@@ -64,7 +65,7 @@ private:
     static void run(Job& job);
 
     unsigned workers_;
-    std::vector<std::thread> threads_;
+    std::vector<base::Background> threads_;
     std::mutex mu_;
     std::condition_variable cv_;
     std::vector<std::unique_ptr<Job>> jobs_;

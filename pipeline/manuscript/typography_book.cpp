@@ -1,7 +1,10 @@
 #include "manuscript/typography_book.h"
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
+
+#include "base/threads.h"
 
 #include "manuscript/walk.h"
 
@@ -47,14 +50,10 @@ void apply_book_typography(Book& book, const TypographyOptions& o) {
         for (size_t start = first * kChunk; start < all.size(); start += 2 * kChunk)
             for (size_t i = start; i < std::min(all.size(), start + kChunk); ++i) apply_typography(*all[i], o);
     };
-    if (std::thread::hardware_concurrency() > 1 && all.size() > 1024) {
-        std::thread other(run, 1);
-        run(0);
-        other.join();
-    } else {
-        run(0);
-        run(1);
-    }
+    std::atomic<size_t> half{0};
+    base::run_on_threads(std::thread::hardware_concurrency() > 1 && all.size() > 1024 ? 2 : 1, [&] {
+        for (size_t h; (h = half++) < 2;) run(h);
+    });
     Meta& m = book.meta;
     for (std::string* s : {&m.title, &m.subtitle, &m.publisher, &m.rights, &m.description}) *s = typographic(*s, o);
     for (Creator& c : m.creators) c.name = typographic(c.name, o);

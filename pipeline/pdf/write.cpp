@@ -242,8 +242,8 @@ private:
         });
         for (unsigned r = 0; r < jobs; ++r)
             if (bad_page[r] != SIZE_MAX) {
-                sink_.error_in("", fmt::format("PDF: text run refers to font {} of {}", bad_font[r],
-                                               doc_.fonts.size()));
+                sink_.error_in("", fmt::format("PDF: a text run on page {} refers to font {} of {}", bad_page[r] + 1,
+                                               bad_font[r], doc_.fonts.size()));
                 return false;
             }
         Marks& drawn = marks[0];
@@ -339,7 +339,7 @@ private:
         page_digests_.assign(n, {});
         std::vector<std::string> packed;
         {
-            std::jthread content([&] {
+            base::Background content([&] {
                 packed = deflate_pages(n, jobs, [&](size_t i) {
                     std::string plain = page_content(doc_.pages[i], resources_[i], font_facts_);
                     digest16(plain, page_digests_[i].data());

@@ -118,7 +118,7 @@ private:
     // code points, to a block made on first use (lock-free to read once
     // made) or to a shared block of -1. A build loads a dozen faces, most
     // of them fallbacks asked for a few characters: filling every block a
-    // face has at load was a tenth of a small book's build.
+    // face has at load was 7 % of a ten-guide build's instructions.
     mutable std::array<std::atomic<const int32_t*>, 256> bmp_{};
     mutable std::array<std::unique_ptr<int32_t[]>, 256> bmp_blocks_;
     mutable std::mutex bmp_mutex_;
