@@ -154,9 +154,9 @@ void append_run(TjWriter& tj, const TextRun& t) {
         }
         tj.glyph(cp);
         while (k < kerning.size() && kerning[k].index < index) ++k;
-        if (k < kerning.size() && kerning[k].index == index && std::llround(kerning[k].adjust * 100) != 0 &&
+        if (k < kerning.size() && kerning[k].index == index && kerning[k].hundredths != 0 &&
             i < s.size())
-            tj.adjust(-kerning[k].adjust, 2);
+            tj.adjust(-kerning[k].adjust(), 2);
     }
 }
 

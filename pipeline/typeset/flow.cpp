@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "base/utf8.h"
 #include "text/coverage.h"
@@ -15,6 +16,21 @@ namespace bb::typeset {
 Rgb rgb(const style::Color& c) { return Rgb{c.r, c.g, c.b}; }
 
 namespace {
+/// Sizes a line's first run for the words after it in the same font and
+/// size, which join_run will add (a space and their kerns each): one
+/// allocation each for its text and kerning instead of a doubling per few
+/// words and a quarter of their capacity unused.
+void reserve_line_run(TextRun& run, const text::Fragment& first, std::span<const text::Fragment> after) {
+    size_t text = run.text.size(), kerns = run.kerning.size();
+    for (const text::Fragment& f : after) {
+        if (f.font != first.font || f.size != first.size) break;
+        text += 1 + f.text.size();
+        kerns += 1 + f.kerns.size();
+    }
+    run.text.reserve(text);
+    run.kerning.reserve(kerns);
+}
+
 /// Where `line` begins in the manuscript: its first fragment that comes from
 /// a model Text inline (a bullet or a printed ", p. 12" does not).
 SourcePos source_of(const Pieces& pieces, const text::ParagraphLine& line) {
@@ -157,7 +173,7 @@ TextRun Flow::run_of(const std::string& text, const text::Font* font, double siz
     if (kerned && kerns) {
         // The pairs set_paragraph measured (Fragment::kerns).
         t.kerning.reserve(kerns->size());
-        for (const auto& [index, k] : *kerns) t.kerning.push_back({index, static_cast<double>(k)});
+        for (const auto& [index, k] : *kerns) t.kerning.emplace_back(index, k);
     } else if (kerned) {
         // The pairs as Font::shape finds them (soft hyphens skipped), without
         // building its per-glyph vector.
@@ -167,7 +183,7 @@ TextRun Flow::run_of(const std::string& text, const text::Font* font, double siz
             char32_t cp = base::next_code_point(text, i);
             if (cp == 0xAD) continue;
             if (index > 0)
-                if (int k = font->kern(prev, cp)) t.kerning.push_back({index - 1, static_cast<double>(k)});
+                if (int k = font->kern(prev, cp)) t.kerning.emplace_back(index - 1, k);
             prev = cp;
             ++index;
         }
@@ -356,7 +372,8 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         const std::vector<text::Fragment>& fragments = measure_only_ ? kNone : line.fragments;
         uint32_t line_code_points = 0;  // of the run at s.items.back(), for join_run
         std::vector<std::pair<uint32_t, const Folio*>> spots;
-        for (const auto& f : fragments) {
+        for (size_t fi = 0; fi < fragments.size(); ++fi) {
+            const text::Fragment& f = fragments[fi];
             TextRun t =
                 run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned, f.width, &f.kerns);
             t.para = para;
@@ -383,6 +400,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
             TextRun* line_run = s.items.empty() ? nullptr : std::get_if<TextRun>(&s.items.back());
             if (!line_run || !join_run(*line_run, t, f.font->advance(' '), line_code_points)) {
                 line_code_points = code_points(t.text);
+                reserve_line_run(t, f, std::span(fragments).subspan(fi + 1));
                 s.items.push_back(std::move(t));
             }
             const auto& run = std::get<TextRun>(s.items.back());

@@ -50,6 +50,14 @@ std::string fit(const std::string& text, const text::Font* font, double size, do
 
 }  // namespace
 
+size_t furniture_items_max(const style::Sheet& sheet) {
+    auto slots = [](const style::RunningLine& rl) {
+        const size_t sides = !rl.inner.empty() + !rl.outer.empty();
+        return sides + (rl.verso.empty() && rl.recto.empty() ? 0 : 1);
+    };
+    return slots(sheet.running.header) + slots(sheet.running.footer);
+}
+
 void add_furniture(PagedDoc& doc, const std::vector<PageFacts>& facts, size_t first, const style::Sheet& sheet,
                    FontBook& fonts, const std::string& book_title) {
     const double measure = sheet.page.width - sheet.page.inner - sheet.page.outer;

@@ -17,6 +17,10 @@ namespace bb::typeset {
 void add_furniture(PagedDoc& doc, const std::vector<PageFacts>& facts, size_t first, const style::Sheet& sheet,
                    FontBook& fonts, const std::string& book_title);
 
+/// The most items add_furniture puts on one page (a slot per template the
+/// style fills), so pagination can size each page's item list once.
+size_t furniture_items_max(const style::Sheet& sheet);
+
 /// A template with its fields filled in.
 std::string fill_template(const std::string& tmpl, const std::map<std::string, std::string>& fields);
 

@@ -22,8 +22,12 @@ bool join_run(TextRun& line, const TextRun& next, int space_advance, uint32_t& l
     const double adjust = gap - space_advance;
     const uint32_t space_index = line_code_points;
     line.text += ' ';
-    if (std::llround(adjust * 100) != 0) line.kerning.push_back({space_index, adjust});
-    for (const Kern& k : next.kerning) line.kerning.push_back({k.index + space_index + 1, k.adjust});
+    const Kern space(space_index, adjust);
+    if (space.hundredths != 0) line.kerning.push_back(space);
+    for (Kern k : next.kerning) {
+        k.index += space_index + 1;
+        line.kerning.push_back(k);
+    }
     line.text += next.text;
     line.width = next.x + next.width - line.x;
     line_code_points += 1 + code_points(next.text);

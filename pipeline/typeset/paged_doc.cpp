@@ -90,7 +90,7 @@ std::string trace(const PagedDoc& doc) {
                 // Kerning and the justified spaces of a line (code point
                 // index: adjustment in 1/1000 em), so spacing shows in a diff.
                 for (size_t k = 0; k < t->kerning.size(); ++k)
-                    out += fmt::format("{}{}:{}", k ? "," : " k", t->kerning[k].index, num(t->kerning[k].adjust));
+                    out += fmt::format("{}{}:{}", k ? "," : " k", t->kerning[k].index, num(t->kerning[k].adjust()));
                 out += '\n';
             } else if (const auto* l = std::get_if<Line>(&item))
                 out += fmt::format("  line {},{} {},{} t{} {}\n", num(l->x1), num(l->y1), num(l->x2), num(l->y2),

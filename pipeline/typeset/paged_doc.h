@@ -7,6 +7,7 @@
 /// Coordinates are in points with the origin at the TOP-LEFT corner of the
 /// page and y growing downwards; text is placed by its baseline. (PDF's own
 /// y-up system is the writer's business.)
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -35,11 +36,18 @@ enum class Role : uint8_t {
 };
 
 /// Pair kerning inside a run: after the code point with index `index` (0-based,
-/// in code points of TextRun::text) the pen moves by `adjust`/1000 em
-/// (negative = closer). The writer emits these as TJ numbers (notes §1.6).
+/// in code points of TextRun::text) the pen moves by adjust()/1000 em
+/// (negative = closer). The writer emits these as TJ numbers (notes §1.6)
+/// with two decimals, so that is what is kept: eight bytes a kern, not
+/// sixteen (a book of 1,000 guides has 1.2 million of them).
 struct Kern {
+    Kern() = default;
+    /// `adjust` in 1/1000 em: whole for pair kerning, any value for a
+    /// justified space (join_run); kept rounded to 1/100.
+    Kern(uint32_t at, double adjust) : index(at), hundredths(static_cast<int32_t>(std::llround(adjust * 100))) {}
+    double adjust() const { return hundredths / 100.0; }
     uint32_t index = 0;
-    double adjust = 0;  ///< whole for pair kerning; any value for a justified space (join_run)
+    int32_t hundredths = 0;  ///< of 1/1000 em
 };
 
 /// A run of text in one font, size and colour, drawn from (x, baseline y).
@@ -49,12 +57,12 @@ struct Kern {
 struct TextRun {
     std::string text;
     uint32_t font = 0;  ///< index into PagedDoc::fonts
+    Rgb color;          // (beside font and role: one word for the three)
+    Role role = Role::Body;
     double size = 10;
     double x = 0, y = 0;
     double width = 0;   ///< advance width of the run as measured by layout
-    Rgb color;
     std::vector<Kern> kerning;  ///< included in `width`
-    Role role = Role::Body;
     uint32_t para = 0;  ///< paragraph number (1-based, 0 = none), for tests
     uint32_t line = 0;  ///< line number inside that paragraph (0-based)
 };

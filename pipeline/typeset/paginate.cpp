@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "typeset/furniture.h"
+
 namespace bb::typeset {
 
 double text_left(const style::Sheet& sheet, size_t index) {
@@ -129,6 +131,7 @@ void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<
     std::vector<Draft> drafts = cut(g, sheet, first);
     const double body_h = sheet.page.height - sheet.page.top - sheet.page.bottom;
     for (auto& d : drafts) justify_vertically(d, g, body_h);
+    const size_t furniture = furniture_items_max(sheet);
     std::map<std::string, std::string> carried = facts.empty() ? std::map<std::string, std::string>{}
                                                                 : facts.back().marks;
     for (size_t d = 0; d < drafts.size(); ++d) {
@@ -142,11 +145,36 @@ void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<
         pf.blank = draft.blank;
         pf.opening = draft.opening;
         const double left = text_left(sheet, index), top = sheet.page.top;
+        // The callout backgrounds first (drawn under the text), then every
+        // slab's items, then the furniture: the list is sized once (grown
+        // item by item it held ~60 % more than it used at N = 1000).
         std::vector<Item> backgrounds;
-        std::map<std::string, std::string> first_marks;
-        PageStart start{kNoChapter, {}};
+        size_t count = furniture;  // a measure pass's pages have no items: nothing reserved
         for (size_t k = 0; k < draft.placed.size(); ++k) {
             const auto [si, y] = draft.placed[k];
+            const Slab& s = g.slabs[si];
+            count += s.items.size();
+            // A frame piece: from its first slab on this page to its last.
+            if (s.frame >= 0 && (k == 0 || g.slabs[draft.placed[k - 1].first].frame != s.frame)) {
+                const Frame& f = g.frames[static_cast<size_t>(s.frame)];
+                size_t e = k;
+                while (e + 1 < draft.placed.size() && g.slabs[draft.placed[e + 1].first].frame == s.frame) ++e;
+                double y0 = s.frame_start ? y : y - f.padding;
+                const auto [last_si, last_y] = draft.placed[e];
+                double y1 = last_y + g.slabs[last_si].height;
+                bool continues = last_si + 1 < g.slabs.size() && g.slabs[last_si + 1].frame == s.frame;
+                if (continues) y1 += f.padding;
+                backgrounds.push_back(Rect{left + f.left, top + y0, f.width, y1 - y0, f.background});
+                if (f.rule_width > 0)
+                    backgrounds.push_back(Line{left + f.left + f.rule_width / 2, top + y0,
+                                               left + f.left + f.rule_width / 2, top + y1, f.rule_width, f.rule});
+            }
+        }
+        if (count > furniture || !backgrounds.empty()) page.items.reserve(backgrounds.size() + count);
+        for (Item& b : backgrounds) page.items.push_back(std::move(b));
+        std::map<std::string, std::string> first_marks;
+        PageStart start{kNoChapter, {}};
+        for (const auto& [si, y] : draft.placed) {
             Slab& s = g.slabs[si];
             if (s.kind == Slab::Kind::Content && start.chapter == kNoChapter) start.chapter = s.chapter;
             if (!start.at.known() && s.source_known()) start.at = s.source();
@@ -169,23 +197,7 @@ void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<
                     carried[key] = value;
                 }
             }
-            // A frame piece: from its first slab on this page to its last.
-            if (s.frame >= 0 && (k == 0 || g.slabs[draft.placed[k - 1].first].frame != s.frame)) {
-                const Frame& f = g.frames[static_cast<size_t>(s.frame)];
-                size_t e = k;
-                while (e + 1 < draft.placed.size() && g.slabs[draft.placed[e + 1].first].frame == s.frame) ++e;
-                double y0 = s.frame_start ? y : y - f.padding;
-                const auto [last_si, last_y] = draft.placed[e];
-                double y1 = last_y + g.slabs[last_si].height;
-                bool continues = last_si + 1 < g.slabs.size() && g.slabs[last_si + 1].frame == s.frame;
-                if (continues) y1 += f.padding;
-                backgrounds.push_back(Rect{left + f.left, top + y0, f.width, y1 - y0, f.background});
-                if (f.rule_width > 0)
-                    backgrounds.push_back(Line{left + f.left + f.rule_width / 2, top + y0,
-                                               left + f.left + f.rule_width / 2, top + y1, f.rule_width, f.rule});
-            }
         }
-        if (!backgrounds.empty()) page.items.insert(page.items.begin(), backgrounds.begin(), backgrounds.end());
         // The first value a field gets on the page wins; fields not set on
         // the page keep the value carried from before (unchanged in carried).
         pf.marks = carried;

@@ -24,9 +24,9 @@ TEST(JoinRun, AJustifiedSpaceBecomesASpaceAndAnAdjustment) {
     ASSERT_EQ(line.kerning.size(), 3u);
     EXPECT_EQ(line.kerning[0].index, 0u);
     EXPECT_EQ(line.kerning[1].index, 3u);  // the space: code points, not bytes ("é" is two bytes)
-    EXPECT_NEAR(line.kerning[1].adjust, 60, 1e-9);  // 3.1 pt - 2.5 pt = 0.6 pt = 60/1000 em
+    EXPECT_NEAR(line.kerning[1].adjust(), 60, 1e-9);  // 3.1 pt - 2.5 pt = 0.6 pt = 60/1000 em
     EXPECT_EQ(line.kerning[2].index, 4u);
-    EXPECT_EQ(line.kerning[2].adjust, -40);
+    EXPECT_EQ(line.kerning[2].adjust(), -40);
 }
 
 TEST(JoinRun, AnExactSpaceNeedsNoAdjustment) {
