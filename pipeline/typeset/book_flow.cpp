@@ -33,7 +33,7 @@ public:
                 break;
             case Chapter::Kind::Guide: guide(book_.guides[c.index], c.level); break;
             case Chapter::Kind::FaqChapter: faq_chapter(*book_.faq); break;
-            case Chapter::Kind::Directory: directory(book_.directory); break;
+            case Chapter::Kind::Directory: directory(book_.directory, c); break;
         }
     }
 
@@ -304,15 +304,22 @@ private:
 
     // ------------------------------------------------------------ directory
 
-    void directory(const model::Directory& d) {
+    void directory(const model::Directory& d, const Chapter& part) {
         if (d.entries.empty() && d.intro.empty()) return;
-        chapter_start(s_.guide);
-        f_.mark("guide", model::plain_text(d.title));
-        f_.mark("section", "");
-        heading(d.title, s_.guide, d.id, 0);
-        blocks(d.intro);
+        if (part.topic_index) {
+            by_topic(part.first, part.end);
+            return;
+        }
+        if (part.first == 0) {
+            chapter_start(s_.guide);
+            f_.mark("guide", model::plain_text(d.title));
+            f_.mark("section", "");
+            heading(d.title, s_.guide, d.id, 0);
+            blocks(d.intro);
+        }
         Rgb muted = color("muted", rgb(s_.text.color));
-        for (const auto& e : d.entries) {
+        for (size_t i = part.first; i < part.end && i < d.entries.size(); ++i) {
+            const model::Entry& e = d.entries[i];
             f_.space(s_.directory.entry_space);
             f_.begin_group();  // entries are kept whole
             f_.anchor(e.id);
@@ -355,14 +362,13 @@ private:
             blocks(e.description);
             f_.end_group();
         }
-        by_topic();
     }
 
     /// "Browse by topic": for each topic a guide or an entry has, the
     /// guides and the entries with their pages, as the contents lists
     /// chapters (leaders, folios, links), so a reader of the paper book can
     /// go from what he is dealing with to who works on it.
-    void by_topic() {
+    void by_topic(size_t first, size_t end) {
         const model::Book& b = book_;
         auto in_use = [&](const std::string& topic) {
             for (const auto& g : b.guides)
@@ -373,12 +379,14 @@ private:
                     if (t == topic) return true;
             return false;
         };
-        bool any = false;
-        for (const auto& t : b.topics) any = any || in_use(t.id);
-        if (!any) return;
-        const std::string title = s_.label("directory-by-topic", "Browse by topic");
-        f_.place(model::print_key("by-topic", b.directory.span));
-        heading(plain_inlines(title), s_.section, kByTopicAnchor, 1);
+        if (first == 0) {
+            bool any = false;
+            for (const auto& t : b.topics) any = any || in_use(t.id);
+            if (!any) return;  // and the other parts find no topic in use
+            const std::string title = s_.label("directory-by-topic", "Browse by topic");
+            f_.place(model::print_key("by-topic", b.directory.span));
+            heading(plain_inlines(title), s_.section, kByTopicAnchor, 1);
+        }
         TextSpec line = body();
         line.justify = false;
         line.role = Role::Ragged;
@@ -389,7 +397,8 @@ private:
             std::string p = ctx_.page_of ? ctx_.page_of(id) : "";
             return p.empty() ? std::string("00") : p;
         };
-        for (const auto& t : b.topics) {
+        for (size_t ti = first; ti < end && ti < b.topics.size(); ++ti) {
+            const model::Topic& t = b.topics[ti];
             if (!in_use(t.id)) continue;
             f_.space(s_.subsection.space_before);
             f_.begin_group();  // a topic is short: kept on one page
@@ -588,7 +597,19 @@ std::vector<Chapter> chapters_of(const model::Book& book) {
         for (size_t g = 0; g < book.guides.size(); ++g) out.push_back({Chapter::Kind::Guide, g, 0, 0});
     }
     if (book.faq) out.push_back({Chapter::Kind::FaqChapter, 0, 0, 0});
-    out.push_back({Chapter::Kind::Directory, 0, 0, 0});
+    // Parts of ~50 entries (a few milliseconds of work each) and of 4 topics.
+    constexpr size_t kEntriesPerPart = 50, kTopicsPerPart = 4;
+    auto parts = [&](bool topic_index, size_t count, size_t per_part) {
+        for (size_t first = 0; first == 0 || first < count; first += per_part) {
+            Chapter c{Chapter::Kind::Directory, 0, 0, 0};
+            c.topic_index = topic_index;
+            c.first = first;
+            c.end = std::min(count, first + per_part);
+            out.push_back(c);
+        }
+    };
+    parts(false, book.directory.entries.size(), kEntriesPerPart);
+    parts(true, book.topics.size(), kTopicsPerPart);
     return out;
 }
 

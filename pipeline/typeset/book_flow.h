@@ -37,9 +37,18 @@ struct Chapter {
     size_t index = 0;  ///< Part: index into Book::parts; Guide: into Book::guides
     int level = 0;     ///< outline level of a guide (1 inside parts)
     int number = 0;    ///< Part: its number (1-based)
+    /// Directory only. A big book's directory is a tenth of it and prints
+    /// the page of every guide and entry, so it is set in parts, on all
+    /// cores, joined like chapters (only its first part starts a page) and
+    /// set again part by part when page numbers change. A part sets the
+    /// entries [first, end), or with `topic_index` the topics [first, end)
+    /// of "Browse by topic"; a part with first == 0 also sets its section's
+    /// opening (the directory's heading and introduction; the index's heading).
+    bool topic_index = false;
+    size_t first = 0, end = 0;
 };
 
-/// The chapters of `book` in reading order.
+/// The chapters of `book` in reading order, the directory in parts.
 std::vector<Chapter> chapters_of(const model::Book& book);
 
 /// The model id of a chapter; a preface, FAQ chapter or directory without

@@ -86,11 +86,18 @@ public:
             bytes += kRefLine * static_cast<double>(g.related->guides.size());
         }
     }
-    void directory(const model::Book& book) {
+    void directory(const model::Book& book, const Chapter& part) {
         const model::Directory& d = book.directory;
-        heading(d.id.empty() ? "directory" : d.id, d.title);
-        blocks(d.intro);
-        for (const auto& e : d.entries) {
+        if (part.topic_index) {
+            topic_index(book, part);
+            return;
+        }
+        if (part.first == 0) {
+            heading(d.id.empty() ? "directory" : d.id, d.title);
+            blocks(d.intro);
+        }
+        for (size_t i = part.first; i < part.end && i < d.entries.size(); ++i) {
+            const model::Entry& e = d.entries[i];
             anchor(e.id);
             bytes += kEntryLines;
             inlines(e.name);
@@ -98,13 +105,22 @@ public:
             bytes += static_cast<double>(e.url.size() + e.email.size());
             blocks(e.description);
         }
-        anchor(kByTopicAnchor);
-        bytes += kHeading;
-        for (const auto& t : book.topics) {
-            anchor(topic_anchor(t.id));
+    }
+    /// Its share of the index's lines: the index lists every guide and
+    /// entry about once, spread over the topics.
+    void topic_index(const model::Book& book, const Chapter& part) {
+        if (part.first == 0) {
+            anchor(kByTopicAnchor);
             bytes += kHeading;
         }
-        bytes += kRefLine * static_cast<double>(book.guides.size() + d.entries.size());
+        const size_t end = std::min(part.end, book.topics.size());
+        for (size_t i = part.first; i < end; ++i) {
+            anchor(topic_anchor(book.topics[i].id));
+            bytes += kHeading;
+        }
+        if (end > part.first)
+            bytes += kRefLine * static_cast<double>(book.guides.size() + book.directory.entries.size()) *
+                     static_cast<double>(end - part.first) / static_cast<double>(book.topics.size());
     }
 };
 
@@ -132,7 +148,7 @@ void add_chapter(Estimator& e, const model::Book& book, const Chapter& c) {
                 e.questions(book.faq->questions);
             }
             break;
-        case Chapter::Kind::Directory: e.directory(book); break;
+        case Chapter::Kind::Directory: e.directory(book, c); break;
     }
 }
 
@@ -159,7 +175,9 @@ std::map<std::string, std::string> estimate_folios(const model::Book& book, cons
     const double per_line = measure / std::max(1.0, 0.47 * sheet.text.size);
     const double per_page = std::max(1.0, per_line * std::floor(height / std::max(1.0, sheet.text.leading)));
     for (const Chapter& c : chapters) {
-        e.bytes = std::ceil(e.bytes / per_page) * per_page + 0.5 * per_page;  // a fresh page, sometimes a blank verso
+        const bool continues = c.kind == Chapter::Kind::Directory && (c.topic_index || c.first > 0);
+        if (!continues)
+            e.bytes = std::ceil(e.bytes / per_page) * per_page + 0.5 * per_page;  // a fresh page, sometimes a blank verso
         add_chapter(e, book, c);
     }
     // The estimate runs about 2.4 % short (spacing around headings, callout
