@@ -102,11 +102,30 @@ bool reuses_every_chapter(const std::vector<MeasuredChapter>& measured, const Pa
     });
 }
 
+/// The book's chapters and the order the threads take them in (biggest
+/// first: set last, one would keep a thread busy while the others idle):
+/// the same for every pass, so made once.
+struct ChapterPlan {
+    std::vector<Chapter> chapters;
+    std::vector<size_t> order;
+    unsigned threads = 1;
+
+    ChapterPlan(const model::Book& book, unsigned jobs) : chapters(chapters_of(book)) {
+        order.resize(chapters.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        threads = base::threads_for(jobs, chapters.size());
+        if (threads > 1) {
+            const std::vector<double> sizes = chapter_sizes(book, chapters);
+            std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
+        }
+    }
+};
+
 /// One complete layout with page references taken from `pages`. `memo`
 /// (may be null) keeps each chapter's galley between passes; the last pass
 /// takes galleys from it only when they were kept with their items.
 PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
-                     FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, LayoutCache& cache,
+                     const ChapterPlan& plan, FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, LayoutCache& cache,
                      Pass pass, base::Sink& sink, std::vector<MeasuredChapter>* memo = nullptr,
                      const PageMap* guesses = nullptr,
                      LayoutStats* stats = nullptr) {
@@ -124,31 +143,33 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     Flow flow(sheet, fonts, hyphenator, book.lang, sink, paragraphs);
     flow.set_measure_only(measure_only);
     flow.set_folio_digits_alike(options.shortcuts);
-    std::vector<std::string> names;
-    for (const std::string& family : {sheet.text.font, sheet.guide.font}) {
-        const Face& f = fonts.face(family, false, false);
-        if (f.font && (names.empty() || names.back() != f.font->family_name())) names.push_back(f.font->family_name());
-    }
-    size_t front = flow_title_pages(flow, book, sheet, names);
-    flow_contents(flow, book, sheet, page_of);
+    // The title pages and contents, set while the threads set the chapters
+    // (on one thread when there is one).
+    size_t front = 0;
+    auto set_front_matter = [&] {
+        std::vector<std::string> names;
+        for (const std::string& family : {sheet.text.font, sheet.guide.font}) {
+            const Face& f = fonts.face(family, false, false);
+            if (f.font && (names.empty() || names.back() != f.font->family_name()))
+                names.push_back(f.font->family_name());
+        }
+        front = flow_title_pages(flow, book, sheet, names);
+        flow_contents(flow, book, sheet, page_of);
+    };
+    base::Background front_matter;
+    if (plan.threads > 1) front_matter = base::Background(set_front_matter);
+    else set_front_matter();
     FlowContext ctx{options.image_dir, page_of};
     // Chapters share nothing but read-only inputs and thread-safe caches:
     // each is set on its own Flow, by a few threads, then joined in reading
     // order, so the result does not depend on the number of threads.
-    const std::vector<Chapter> chapters = chapters_of(book);
+    const std::vector<Chapter>& chapters = plan.chapters;
     base::progress_phase(options.progress, measure_only ? "measuring chapters" : "laying out chapters", chapters.size());
     std::vector<Galley> galleys(chapters.size());
     std::vector<base::Sink> sinks(chapters.size(), base::Sink(sink.limit()));
     std::atomic<size_t> next{0}, reused{0}, reprinted{0};
     if (memo) memo->resize(chapters.size());
-    // Biggest chapters first (the directory of a big book is a tenth of
-    // it): set last, one would keep a thread busy while the others idle.
-    std::vector<size_t> order(chapters.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    if (base::threads_for(options.jobs, chapters.size()) > 1) {
-        const std::vector<double> sizes = chapter_sizes(book, chapters);
-        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
-    }
+    const std::vector<size_t>& order = plan.order;
     auto work = [&] {
         for (size_t k = next++; k < chapters.size(); k = next++) {
             const size_t i = order[k];
@@ -206,7 +227,8 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
         }
     };
     auto t0 = std::chrono::steady_clock::now();
-    base::run_on_threads(base::threads_for(options.jobs, chapters.size()), work);
+    base::run_on_threads(plan.threads, work);
+    front_matter.wait();
     if (base::timing_enabled())
         std::fprintf(stderr, "timing:   chapters: %zu of %zu set again, %lld ms\n", chapters.size() - reused.load(),
                      chapters.size(), base::ms_since(t0));
@@ -317,14 +339,15 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     // Measure passes keep chapters with their items for the last pass
     // (not for an EPUB's page-list, which needs no items).
     const bool keep_items = options.shortcuts && !options.pages_only && options.max_passes > 1;
+    const ChapterPlan plan(book, options.jobs);
     if (options.max_passes > 1) {
-        if (options.shortcuts) guesses = estimate_folios(book, chapters_of(book), sheet);
+        if (options.shortcuts) guesses = estimate_folios(book, plan.chapters, sheet);
         while (pass < options.max_passes && !settled) {
             ++pass;
             base::Sink scratch(sink.limit());
             PageMap now;
             timed("measure", pass, [&] {
-                PagedDoc measure = layout_once(book, sheet, options, fonts, hyphenator,
+                PagedDoc measure = layout_once(book, sheet, options, plan, fonts, hyphenator,
                                                have_assumed ? &assumed : nullptr, cache,
                                                Pass{true, keep_items, !options.shortcuts},
                                                scratch, &measured, &guesses);
@@ -361,7 +384,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     base::Sink last(sink.limit());
     PagedDoc doc;
     timed("full", pass + 1, [&] {
-        doc = layout_once(book, sheet, options, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache,
+        doc = layout_once(book, sheet, options, plan, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache,
                           Pass{false, keep_items, !options.shortcuts}, last, keep_items ? &measured : nullptr,
                           nullptr, stats);
     });
