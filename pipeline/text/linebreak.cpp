@@ -90,6 +90,32 @@ struct Node {
     int hyphen_run;      // lines in a row ending at a hyphen, up to this one
 };
 
+/// Best candidate per (line class, fitness class) at one break (§829-§836).
+/// The run of hyphenated lines is part of the key, like the fitness class,
+/// so that the limit does not cost optimality.
+struct Candidate {
+    size_t line_class;
+    int hyphen_run;
+    double d[4];
+    size_t from[4];
+};
+
+/// The breaker's working vectors, kept per thread from one paragraph to the
+/// next: a big book breaks a hundred thousand paragraphs, and fresh vectors
+/// for each (two of them at every legal break) were a third of the whole
+/// build's allocations.
+struct BreakScratch {
+    std::vector<double> sw, sy, sz;
+    std::vector<Node> nodes;
+    std::vector<size_t> active, keep;
+    std::vector<Candidate> cands;
+};
+
+BreakScratch& break_scratch() {
+    thread_local BreakScratch scratch;
+    return scratch;
+}
+
 struct Pass {
     double tolerance;
     bool hyphenate;      // use discretionary (hyphenator) penalties
@@ -160,16 +186,8 @@ private:
         double pw = brk.is_penalty() ? brk.width : 0;
         bool forced = brk.is_forced_break();
         bool is_final = b + 1 == items_.size();
-        // Best candidate per (line class, fitness class) (§829-§836).
-        // The run of hyphenated lines is part of the key, like the fitness
-        // class, so that the limit does not cost optimality.
-        struct Candidate {
-            size_t line_class;
-            int hyphen_run;
-            double d[4];
-            size_t from[4];
-        };
-        std::vector<Candidate> cands;
+        std::vector<Candidate>& cands = cands_;
+        cands.clear();
         auto candidate_for = [&](size_t cls, int run) -> Candidate& {
             for (auto& c : cands)
                 if (c.line_class == cls && c.hyphen_run == run) return c;
@@ -177,8 +195,8 @@ private:
             return cands.back();
         };
         bool hyphen_break = brk.is_penalty() && brk.flagged && !is_final;
-        std::vector<size_t> keep;
-        keep.reserve(active_.size());
+        std::vector<size_t>& keep = keep_;
+        keep.clear();
         // Nodes deactivated here because their line would be overfull, for
         // an artificial break in the last-resort passes (§851, §854).
         size_t best_overfull = std::string::npos;
@@ -255,7 +273,7 @@ private:
         } else {
             artificial_ = std::string::npos;
         }
-        active_ = std::move(keep);
+        std::swap(active_, keep);  // the old list's buffer is the next break's `keep`
         size_t next = first_after(b);
         for (const auto& c : cands) {
             double minimum = *std::min_element(std::begin(c.d), std::end(c.d));
@@ -357,9 +375,14 @@ private:
     const Measure& measure_;
     const BreakParams& p_;
     Pass pass_{};
-    std::vector<double> sw_, sy_, sz_;
-    std::vector<Node> nodes_;
-    std::vector<size_t> active_;
+    BreakScratch& scratch_ = break_scratch();  // one Breaker at a time per thread
+    std::vector<double>& sw_ = scratch_.sw;
+    std::vector<double>& sy_ = scratch_.sy;
+    std::vector<double>& sz_ = scratch_.sz;
+    std::vector<Node>& nodes_ = scratch_.nodes;
+    std::vector<size_t>& active_ = scratch_.active;
+    std::vector<size_t>& keep_ = scratch_.keep;
+    std::vector<Candidate>& cands_ = scratch_.cands;
     size_t artificial_ = std::string::npos;
 
 public:

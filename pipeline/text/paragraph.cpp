@@ -42,9 +42,36 @@ struct Span {
     const Font* font;
 };
 
+/// A Builder's working vectors, kept per thread from one paragraph to the
+/// next (emptied, not freed): a big book sets a hundred thousand paragraphs.
+struct BuildScratch {
+    std::string text;
+    std::vector<size_t> run_start;
+    std::vector<Span> spans;
+    std::vector<int> kind;
+    std::vector<bool> hyph, emerg;
+    std::vector<Item> items;
+    std::vector<Segment> segments;
+    std::vector<int64_t> units;
+    std::vector<char32_t> last;
+    std::vector<uint32_t> count;
+};
+
+BuildScratch& build_scratch() {
+    thread_local BuildScratch scratch;
+    return scratch;
+}
+
 class Builder {
 public:
-    Builder(std::span<const StyledRun> runs, const ParagraphOptions& o) : runs_(runs), o_(o) {}
+    /// One Builder at a time per thread (they share the thread's scratch).
+    Builder(std::span<const StyledRun> runs, const ParagraphOptions& o) : runs_(runs), o_(o) {
+        text_.clear();
+        run_start_.clear();
+        spans_.clear();
+        items_.clear();
+        segments_.clear();
+    }
 
     ParagraphResult build() {
         ParagraphResult result;
@@ -388,18 +415,20 @@ private:
 
     std::span<const StyledRun> runs_;
     const ParagraphOptions& o_;
-    std::string text_;
-    std::vector<size_t> run_start_;
-    std::vector<Span> spans_;
+    BuildScratch& scratch_ = build_scratch();
+    std::string& text_ = scratch_.text;
+    std::vector<size_t>& run_start_ = scratch_.run_start;
+    std::vector<Span>& spans_ = scratch_.spans;
     size_t span_i_ = 0;
-    std::vector<int> kind_;  // 0 none, else 1 + BreakKind
-    std::vector<bool> hyph_, emerg_;
-    std::vector<Item> items_;
-    std::vector<Segment> segments_;
+    std::vector<int>& kind_ = scratch_.kind;  // 0 none, else 1 + BreakKind
+    std::vector<bool>& hyph_ = scratch_.hyph;
+    std::vector<bool>& emerg_ = scratch_.emerg;
+    std::vector<Item>& items_ = scratch_.items;
+    std::vector<Segment>& segments_ = scratch_.segments;
     Segment cur_{};
-    std::vector<int64_t> units_scratch_;
-    std::vector<char32_t> last_scratch_;
-    std::vector<uint32_t> count_scratch_;
+    std::vector<int64_t>& units_scratch_ = scratch_.units;
+    std::vector<char32_t>& last_scratch_ = scratch_.last;
+    std::vector<uint32_t>& count_scratch_ = scratch_.count;
     int64_t cur_units_ = 0;  // width of cur_.text in 1/1000 em, kerning included
     size_t cur_end_ = 0;
 };
