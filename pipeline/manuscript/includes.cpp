@@ -56,16 +56,44 @@ std::string resolve_href(std::string_view from, std::string_view href, std::stri
     return "";
 }
 
-bool stays_inside(const std::string& root, const std::string& target) {
+Confinement::Confinement(const std::string& root) {
     std::error_code ec;
     fs::path r = fs::canonical(root, ec);
-    if (ec) return false;
-    fs::path t = fs::canonical(target, ec);
-    if (ec) return false;
+    if (!ec) root_ = r.string();
+}
+
+std::string Confinement::canonical(const std::string& target) {
+    std::error_code ec;
+    const fs::path path(target);
+    const fs::path name = path.filename();
+    const fs::file_status link = fs::symlink_status(path, ec);
+    if (ec || !fs::exists(link)) return "";
+    if (fs::is_symlink(link) || name.empty() || name == "." || name == "..") {
+        fs::path t = fs::canonical(path, ec);
+        return ec ? "" : t.string();
+    }
+    const std::string folder = path.parent_path().string();
+    auto it = folders_.find(folder);
+    if (it == folders_.end()) {
+        fs::path f = fs::canonical(folder.empty() ? "." : folder, ec);
+        it = folders_.emplace(folder, ec ? "" : f.string()).first;
+    }
+    return it->second.empty() ? "" : (fs::path(it->second) / name).string();
+}
+
+std::string Confinement::canonical_inside(const std::string& target) {
+    if (root_.empty()) return "";
+    const std::string canon = canonical(target);
+    if (canon.empty()) return "";
+    const fs::path t(canon), r(root_);
     auto ri = r.begin(), ti = t.begin();
     for (; ri != r.end(); ++ri, ++ti)
-        if (ti == t.end() || *ri != *ti) return false;
-    return ti != t.end();
+        if (ti == t.end() || *ri != *ti) return "";
+    return ti != t.end() ? t.string() : "";
+}
+
+bool stays_inside(const std::string& root, const std::string& target) {
+    return !Confinement(root).canonical_inside(target).empty();
 }
 
 namespace {
@@ -77,6 +105,7 @@ struct Includer {
     std::vector<std::pair<std::string, std::string>> chain;  // (canonical, display) of files being read
     std::map<std::string, base::Span> included;              // canonical → include that first read it
     ParseAhead& ahead;                                       // parses the files about to be included
+    Confinement inside{dir.empty() ? "." : dir};
 
     std::string where(base::Span s) const {
         base::LineCol lc = sources.line_col(s);
@@ -143,7 +172,7 @@ struct Includer {
             if (!href || !resolve_href(rel, href->value, target).empty()) continue;
             std::string path = dir.empty() ? target : dir + "/" + target;
             std::error_code ec;
-            if (!fs::is_regular_file(path, ec) || !stays_inside(dir.empty() ? "." : dir, path)) continue;
+            if (!fs::is_regular_file(path, ec) || inside.canonical_inside(path).empty()) continue;
             ahead.queue(path, depth + 1);
         }
     }
@@ -174,7 +203,8 @@ struct Includer {
             sink.error(href->name_span, fmt::format("included file '{}' does not exist", display_path(dir, rel)));
             return std::nullopt;
         }
-        if (!stays_inside(dir.empty() ? "." : dir, path)) {
+        std::string canon = inside.canonical_inside(path);
+        if (canon.empty()) {
             sink.error(href->name_span,
                        fmt::format("include '{}' leads outside the manuscript folder through a symbolic link",
                                    href->value));
@@ -184,7 +214,6 @@ struct Includer {
             sink.error(href->name_span, fmt::format("included path '{}' is not a file", display_path(dir, rel)));
             return std::nullopt;
         }
-        std::string canon = fs::canonical(path, ec).string();
         for (size_t k = 0; k < chain.size(); ++k)
             if (chain[k].first == canon) {
                 std::string cycle;
