@@ -150,12 +150,16 @@ Flow::Flow(const style::Sheet& sheet, FontBook& fonts, const text::Hyphenator* h
 }
 
 uint32_t Flow::font_id(const text::Font* f) {
+    // Asked for every word: the faces met so far are compared as pointers,
+    // not as paths (an index, once given, keeps its meaning).
+    for (const auto& [font, id] : font_ids_)
+        if (font == f) return id;
     const std::string& path = f->path();
     auto& v = galley_.fonts;
-    for (size_t i = 0; i < v.size(); ++i)
-        if (v[i] == path) return static_cast<uint32_t>(i);
-    v.push_back(path);
-    return static_cast<uint32_t>(v.size() - 1);
+    uint32_t id = static_cast<uint32_t>(std::find(v.begin(), v.end(), path) - v.begin());
+    if (id == v.size()) v.push_back(path);
+    font_ids_.emplace_back(f, id);
+    return id;
 }
 
 TextRun Flow::run_of(const std::string& text, const text::Font* font, double size, double x, double y, Rgb color,
@@ -234,6 +238,9 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
     const Pieces* source = &pieces;
     for (size_t i = 0; i < pieces.size(); ++i) {
         const Piece& p = pieces[i];
+        // Only a four-byte sequence (lead byte F0-F4) is beyond the BMP.
+        if (std::none_of(p.text.begin(), p.text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xF0; }))
+            continue;
         bool any = false;
         for (size_t k = 0; k < p.text.size();) {
             char32_t cp = base::next_code_point(p.text, k);

@@ -149,7 +149,7 @@ private:
     base::Sink& sink_;
     LayoutCache* cache_;
     Galley galley_;
-    std::vector<std::string> font_paths_;
+    std::vector<std::pair<const text::Font*, uint32_t>> font_ids_;  ///< font_id's answers so far
     double measure_ = 0;
     double inset_left_ = 0, inset_right_ = 0;
     std::vector<std::pair<double, double>> insets_;
