@@ -52,7 +52,7 @@ bool opens_after(char32_t prev) {
 
 struct Flat {
     std::vector<char32_t> cps;
-    std::vector<size_t> run;    // run index of each code point
+    std::vector<uint32_t> run;  // run index of each code point
     std::vector<uint32_t> off;  // its byte offset in that run
 };
 
@@ -80,17 +80,20 @@ namespace {
 /// (with `quotes`) or two hyphens in a row, across runs too (with `dashes`).
 /// Most runs hold neither, and are left alone without being decoded.
 bool has_work(const std::vector<TextRun>& runs, const TypographyOptions& o) {
-    bool after_hyphen = false;
-    for (const TextRun& run : runs)
-        for (char c : *run.text) {
-            if (o.quotes && (c == '"' || c == '\'')) return true;
-            if (c == '-') {
-                if (o.dashes && after_hyphen) return true;
-                after_hyphen = true;
-            } else {
-                after_hyphen = false;
-            }
+    bool after_hyphen = false;  // the text so far ends with '-'
+    for (const TextRun& run : runs) {
+        const std::string_view s = *run.text;
+        if (s.empty()) continue;
+        // memchr, not a loop over every byte: most paragraphs are long and
+        // have no straight quote.
+        if (o.quotes && (s.find('"') != std::string_view::npos || s.find('\'') != std::string_view::npos))
+            return true;
+        if (o.dashes) {
+            if (after_hyphen && s.front() == '-') return true;
+            if (s.find("--") != std::string_view::npos) return true;
         }
+        after_hyphen = s.back() == '-';
+    }
     return false;
 }
 }  // namespace
@@ -102,24 +105,32 @@ void apply_typography(const std::vector<TextRun>& runs, const TypographyOptions&
     // makes this call for every paragraph.
     thread_local Flat f;
     thread_local std::vector<std::string> out;
-    f.cps.clear();
-    f.run.clear();
-    f.off.clear();
+    // Decoded into arrays sized once for the bytes (an upper bound on the
+    // code points), then cut to what was written.
+    size_t bytes = 0;
+    for (const TextRun& run : runs) bytes += run.text->size();
+    f.cps.resize(bytes);
+    f.run.resize(bytes);
+    f.off.resize(bytes);
+    size_t n = 0;
     for (size_t r = 0; r < runs.size(); ++r) {
         std::string_view s = *runs[r].text;
         for (size_t i = 0; i < s.size();) {
-            f.run.push_back(r);
-            f.off.push_back(static_cast<uint32_t>(i));
+            f.run[n] = static_cast<uint32_t>(r);
+            f.off[n] = static_cast<uint32_t>(i);
             const unsigned char b = static_cast<unsigned char>(s[i]);
             if (b < 0x80) {
-                f.cps.push_back(b);
+                f.cps[n] = b;
                 ++i;
             } else {
-                f.cps.push_back(base::next_code_point(s, i));
+                f.cps[n] = base::next_code_point(s, i);
             }
+            ++n;
         }
     }
-    const size_t n = f.cps.size();
+    f.cps.resize(n);
+    f.run.resize(n);
+    f.off.resize(n);
     thread_local std::string marks_lang = "\x01";
     thread_local QuoteMarks q;
     if (marks_lang != o.lang) {
