@@ -381,19 +381,16 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         std::vector<std::pair<uint32_t, const Folio*>> spots;
         for (size_t fi = 0; fi < fragments.size(); ++fi) {
             const text::Fragment& f = fragments[fi];
-            TextRun t =
-                run_of(f.text, f.font, f.size, left + shift + f.x, base, spec.color, spec.role, f.kerned, f.width, &f.kerns);
-            t.para = para;
-            t.line = static_cast<uint32_t>(li);
+            const double x = left + shift + f.x;
             const Piece& p = pieces[static_cast<size_t>(f.style)];
             if (!p.uri.empty() || !p.anchor.empty()) {
                 // Words of one link on one line make one clickable area,
                 // spaces included.
                 std::vector<LinkArea>& links = s.extra().links;
                 if (!links.empty() && links.back().uri == p.uri && links.back().anchor == p.anchor && linked_prev)
-                    links.back().w = t.x + t.width - links.back().x;
+                    links.back().w = x + f.width - links.back().x;
                 else
-                    links.push_back(LinkArea{0, t.x, 0, t.width, spec.leading, p.uri, p.anchor});
+                    links.push_back(LinkArea{0, x, 0, f.width, spec.leading, p.uri, p.anchor});
                 linked_prev = true;
             } else {
                 linked_prev = false;
@@ -403,9 +400,21 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
             const Piece& shown = (*source)[static_cast<size_t>(f.style)];
             if (!shown.folios.empty() && (source != &pieces || !folios_in(f, shown, spots)))
                 galley_.folios_known = false;
-            const size_t length = t.text.size();
+            const size_t length = f.text.size();
+            // The word goes onto the line's run when it continues it (no
+            // TextRun of its own), else it starts a run.
             TextRun* line_run = s.items.empty() ? nullptr : std::get_if<TextRun>(&s.items.back());
-            if (!line_run || !join_run(*line_run, t, f.font->advance(' '), line_code_points)) {
+            const uint32_t font = font_id(f.font);
+            if (line_run && continues(*line_run, font, f.size, spec.color, base, spec.role, para,
+                                      static_cast<uint32_t>(li), x)) {
+                const uint32_t first =
+                    append_word(*line_run, f.text, x, f.width, f.size, f.font->advance(' '), line_code_points);
+                if (f.kerned)
+                    for (const auto& [index, k] : f.kerns) line_run->kerning.emplace_back(index + first, k);
+            } else {
+                TextRun t = run_of(f.text, f.font, f.size, x, base, spec.color, spec.role, f.kerned, f.width, &f.kerns);
+                t.para = para;
+                t.line = static_cast<uint32_t>(li);
                 line_code_points = code_points(t.text);
                 reserve_line_run(t, f, std::span(fragments).subspan(fi + 1));
                 s.items.push_back(std::move(t));

@@ -2,6 +2,8 @@
 /// One text run per line of a paragraph, not one per word: a book of 1,000
 /// guides has over a million words, and a run per word was most of the
 /// laid-out document's memory and of the PDF writer's work.
+#include <string_view>
+
 #include "typeset/paged_doc.h"
 
 namespace bb::typeset {
@@ -17,7 +19,21 @@ namespace bb::typeset {
 /// when they cannot be joined.
 bool join_run(TextRun& line, const TextRun& next, int space_advance, uint32_t& line_code_points);
 
+/// join_run's test: whether a run in `font` and `size`, set like `line`
+/// (colour, role, paragraph line and baseline `y`), starting at `x`,
+/// continues it.
+bool continues(const TextRun& line, uint32_t font, double size, Rgb color, double y, Role role, uint32_t para,
+               uint32_t line_no, double x);
+
+/// join_run's work once `continues` said yes, for a word not made into a
+/// TextRun first (layout joins a million words): appends a space, the
+/// adjustment that puts the word at `x`, and its text, `width` wide.
+/// Returns the code point index of the word's first character in `line`,
+/// where its own kerns are to be added.
+uint32_t append_word(TextRun& line, std::string_view text, double x, double width, double size, int space_advance,
+                     uint32_t& line_code_points);
+
 /// Code points in `utf8`.
-uint32_t code_points(const std::string& utf8);
+uint32_t code_points(std::string_view utf8);
 
 }  // namespace bb::typeset
