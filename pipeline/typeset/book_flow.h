@@ -46,6 +46,9 @@ struct Chapter {
     /// opening (the directory's heading and introduction; the index's heading).
     bool topic_index = false;
     size_t first = 0, end = 0;
+    /// A directory part that goes on where the one before it stopped (on
+    /// the same page), not one that starts a page.
+    bool continues_directory() const { return kind == Kind::Directory && (topic_index || first > 0); }
 };
 
 /// The chapters of `book` in reading order, the directory in parts.

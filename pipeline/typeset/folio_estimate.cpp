@@ -175,8 +175,7 @@ std::map<std::string, std::string> estimate_folios(const model::Book& book, cons
     const double per_line = measure / std::max(1.0, 0.47 * sheet.text.size);
     const double per_page = std::max(1.0, per_line * std::floor(height / std::max(1.0, sheet.text.leading)));
     for (const Chapter& c : chapters) {
-        const bool continues = c.kind == Chapter::Kind::Directory && (c.topic_index || c.first > 0);
-        if (!continues)
+        if (!c.continues_directory())
             e.bytes = std::ceil(e.bytes / per_page) * per_page + 0.5 * per_page;  // a fresh page, sometimes a blank verso
         add_chapter(e, book, c);
     }

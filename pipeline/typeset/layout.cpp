@@ -125,9 +125,9 @@ struct ChapterPlan {
 /// (may be null) keeps each chapter's galley between passes; the last pass
 /// takes galleys from it only when they were kept with their items.
 PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const LayoutOptions& options,
-                     const ChapterPlan& plan, FontBook& fonts, const text::Hyphenator* hyphenator, const PageMap* pages, LayoutCache& cache,
-                     Pass pass, base::Sink& sink, std::vector<MeasuredChapter>* memo = nullptr,
-                     const PageMap* guesses = nullptr,
+                     const ChapterPlan& plan, FontBook& fonts, const text::Hyphenator* hyphenator,
+                     const PageMap* pages, LayoutCache& cache, Pass pass, base::Sink& sink,
+                     std::vector<MeasuredChapter>* memo = nullptr, const PageMap* guesses = nullptr,
                      LayoutStats* stats = nullptr) {
     const bool measure_only = pass.measure_only;
     LayoutCache* paragraphs = pass.cache_all ? &cache : nullptr;
