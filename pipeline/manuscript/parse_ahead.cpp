@@ -83,8 +83,10 @@ std::optional<ParsedFile> ParseAhead::take(const std::string& path, int depth) {
     Job& job = *it->second;
     it->second = nullptr;  // taken; the path is not queued again
     // Help instead of waiting: parse the jobs up to this one that no worker
-    // has claimed (claims go in order, so this one is among them or taken).
-    while (!job.claimed && next_ < jobs_.size()) {
+    // has claimed (claims go in order, so this one is among them or taken),
+    // then, while a worker still parses this one, the jobs after it (the
+    // files the includer will ask for next).
+    while ((!job.claimed || !job.done) && next_ < jobs_.size()) {
         Job& mine = *jobs_[next_++];
         mine.claimed = true;
         lock.unlock();
