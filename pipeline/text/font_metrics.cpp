@@ -18,14 +18,6 @@ namespace {
 constexpr char32_t kSoftHyphen = 0xAD;
 
 // The lock-free kerning table (font_metrics.h): its code points and bias.
-constexpr int kKernSlots = 0x180 + 0x70;
-constexpr int kKernBias = 0x8000;
-constexpr size_t kKernTableBytes = sizeof(uint16_t) * kKernSlots * kKernSlots;
-int kern_slot(char32_t cp) {
-    if (cp < 0x180) return static_cast<int>(cp);
-    if (cp >= 0x2000 && cp < 0x2070) return static_cast<int>(0x180 + (cp - 0x2000));
-    return -1;
-}
 
 }  // namespace
 
@@ -66,7 +58,7 @@ std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
 }
 
 Font::~Font() {
-    if (uint16_t* table = kern_table_.load()) munmap(table, kKernTableBytes);
+    if (uint16_t* table = kern_table_.load()) munmap(table, kern_table_bytes);
     hb_font_destroy(font_);
     hb_face_destroy(face_);
     hb_blob_destroy(blob_);
@@ -101,16 +93,16 @@ uint16_t* Font::kern_table() const {
     if (uint16_t* table = kern_table_.load(std::memory_order_acquire)) return table;
     // Fresh anonymous pages read as zeros and are only backed once written:
     // the few rows a book's text uses, not the whole table.
-    void* pages = mmap(nullptr, kKernTableBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void* pages = mmap(nullptr, kern_table_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (pages == MAP_FAILED) return nullptr;  // the locked map serves instead
     uint16_t* expected = nullptr;
     if (kern_table_.compare_exchange_strong(expected, static_cast<uint16_t*>(pages), std::memory_order_acq_rel))
         return static_cast<uint16_t*>(pages);
-    munmap(pages, kKernTableBytes);  // another thread made it first
+    munmap(pages, kern_table_bytes);  // another thread made it first
     return expected;
 }
 
-int Font::kern(char32_t left, char32_t right) const {
+int Font::kern_first_time(char32_t left, char32_t right) const {
     if (!has_glyph(left) || !has_glyph(right)) return 0;
     const int l = kern_slot(left), r = kern_slot(right);
     if (l >= 0 && r >= 0) {
