@@ -62,13 +62,15 @@ bool is_trailing_punct(char c) {
 
 }  // namespace
 
+bool may_hold_url(std::string_view s) {
+    return s.find("://") != std::string_view::npos || s.find("www.") != std::string_view::npos ||
+           s.find('@') != std::string_view::npos;
+}
+
 std::vector<UrlRange> find_urls(std::string_view s) {
     std::vector<UrlRange> out;
-    // Every URL found below has a "://", a "www." or an '@': text with none
-    // (nearly every paragraph) needs no token scan.
-    if (s.find("://") == std::string_view::npos && s.find("www.") == std::string_view::npos &&
-        s.find('@') == std::string_view::npos)
-        return out;
+    // Text with none of the marks (nearly every paragraph) needs no token scan.
+    if (!may_hold_url(s)) return out;
     size_t i = 0;
     while (i < s.size()) {
         // One token: up to white space or a typographic delimiter.

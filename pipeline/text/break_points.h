@@ -49,6 +49,10 @@ struct UrlRange {
 /// URLs and e-mail addresses in `utf8` (heuristic, ASCII-based).
 std::vector<UrlRange> find_urls(std::string_view utf8);
 
+/// False when `utf8` has no "://", "www." or '@': then neither it nor any
+/// part of it holds a URL (every URL find_urls finds has one of them).
+bool may_hold_url(std::string_view utf8);
+
 /// True when the whole of `word` looks like a URL or e-mail address.
 bool is_url(std::string_view word);
 

@@ -16,8 +16,9 @@ namespace bb::text {
 /// soft hyphen U+00AD, zero-width space/joiners U+200B..U+200D, word joiner
 /// U+2060, BOM U+FEFF, variation selectors.
 inline bool is_invisible(char32_t cp) {
-    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) ||
-           cp == 0x2060 || cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F);
+    if (cp < 0x7F) return cp < 0x20;  // asked for every character: ASCII decides in two tests
+    return cp < 0xA0 || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF ||
+           (cp >= 0xFE00 && cp <= 0xFE0F);
 }
 
 /// Index into `chain` of the first font that has a glyph for `cp`, or -1.

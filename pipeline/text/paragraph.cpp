@@ -124,7 +124,9 @@ private:
         emerg_.assign(text_.size() + 1, false);
         double min_measure = *std::min_element(o_.measure.widths.begin(), o_.measure.widths.end());
         bool hyphenate = o_.hyphenator && o_.hyphenator->available();
+        const bool urls = hyphenate && may_hold_url(text_);  // else no word is a URL
         span_i_ = 0;
+        const Span* span = nullptr;  // the span at i while i < its end (looked up again after)
         for (size_t i = 0; i < text_.size();) {
             // One token: up to a space, NBSP or forced break.
             size_t b = i;
@@ -133,8 +135,8 @@ private:
                 size_t k = i;
                 char32_t cp = base::next_code_point(text_, k);
                 if (is_token_end(cp)) break;
-                if (const Span* s = span_at(i); s && !is_invisible(cp))
-                    width += s->font->advance(cp) * runs_[s->run].size;
+                if (!span || i >= span->end) span = span_at(i);
+                if (span && !is_invisible(cp)) width += span->font->advance(cp) * runs_[span->run].size;
                 i = k;
             }
             width /= 1000.0;
@@ -143,7 +145,7 @@ private:
                 bool author_breaks = tok.find('-') != std::string_view::npos ||
                                      tok.find("\u2010") != std::string_view::npos ||
                                      tok.find("\u00AD") != std::string_view::npos;
-                if (hyphenate && !author_breaks && !is_url(tok)) {
+                if (hyphenate && !author_breaks && !(urls && is_url(tok))) {
                     // Sub-words between UAX #14 opportunities ("word—word").
                     size_t s = b;
                     for (size_t p = b + 1; p <= i; ++p) {

@@ -64,6 +64,21 @@ TEST(BreakPoints, URLsBreakOnlyAfterSeparators) {
     EXPECT_FALSE(is_url("and/or"));
 }
 
+// may_hold_url is the cheap test that lets a paragraph skip is_url for
+// every word: where it says no, no part of the text is a URL.
+TEST(BreakPoints, MayHoldUrlIsFalseOnlyWhereNoPartIsAUrl) {
+    for (std::string text : {"see https://example.org/a now", "mail help@men.org today", "www.menswork.org.",
+                             "no address here, e.g. and/or", "a.b/c:d", "ftp://x"}) {
+        bool any = false;
+        for (size_t b = 0; b < text.size(); ++b)
+            for (size_t e = b + 1; e <= text.size(); ++e) any = any || is_url(text.substr(b, e - b));
+        if (!may_hold_url(text)) EXPECT_FALSE(any) << text;
+        if (any) EXPECT_TRUE(may_hold_url(text)) << text;
+    }
+    EXPECT_FALSE(may_hold_url("no address here, e.g. and/or"));
+    EXPECT_TRUE(may_hold_url("mail help@men.org today"));
+}
+
 TEST(BreakPoints, EmergencyPoints) {
     EXPECT_EQ(emergency_points("abc"), (std::vector<size_t>{1, 2}));
     EXPECT_EQ(emergency_points("aé"), (std::vector<size_t>{1}));

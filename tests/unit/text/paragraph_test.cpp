@@ -342,6 +342,29 @@ TEST(Paragraph, LongURLBreaksAfterSlashesNotOverfull) {
     EXPECT_EQ(reassemble(r), runs[0].text);
 }
 
+// A URL is never hyphenated (a hyphen in it would be read as part of the
+// address); the words around it are. Several measures, so some line ends
+// fall inside the URL's long letter runs.
+TEST(Paragraph, URLsAreNotHyphenatedButTheirNeighboursAre) {
+    const std::string url = "https://example.org/understanding/relationships/responsibilities";
+    std::vector<StyledRun> runs{run("Responsibilities and relationships: " + url +
+                                    " understanding responsibilities relationships understanding.")};
+    bool neighbour_hyphenated = false;
+    for (double measure = 60; measure <= 160; measure += 4) {
+        ParagraphResult r = set_paragraph(runs, options(measure));
+        for (const auto& line : r.lines) {
+            if (!line.hyphen_added) continue;
+            const std::string& last = line.fragments.back().text;
+            EXPECT_EQ(last.find("://"), std::string::npos) << measure << ": " << last;
+            EXPECT_EQ(last.find(".org"), std::string::npos) << measure << ": " << last;
+            EXPECT_EQ(last.find('/'), std::string::npos) << measure << ": " << last;
+            neighbour_hyphenated = true;
+        }
+        EXPECT_EQ(reassemble(r), runs[0].text) << measure;
+    }
+    EXPECT_TRUE(neighbour_hyphenated);
+}
+
 TEST(Paragraph, UnbreakableHashUsesEmergencyBreaks) {
     std::string hash = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     std::vector<StyledRun> runs{run("Checksum " + hash + " verified.")};
