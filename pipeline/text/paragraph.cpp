@@ -48,8 +48,7 @@ struct BuildScratch {
     std::string text;
     std::vector<size_t> run_start;
     std::vector<Span> spans;
-    std::vector<int> kind;
-    std::vector<bool> hyph, emerg;
+    std::vector<uint8_t> kind, hyph, emerg;  // per byte (bytes, not bits: read for every character)
     std::vector<Item> items;
     std::vector<Segment> segments;
     std::vector<int64_t> units;
@@ -119,9 +118,9 @@ private:
     // Break kinds and hyphenation points per byte offset.
     void mark_breaks() {
         kind_.assign(text_.size() + 1, 0);
-        for (const auto& bp : break_points(text_, o_.lang)) kind_[bp.offset] = 1 + static_cast<int>(bp.kind);
-        hyph_.assign(text_.size() + 1, false);
-        emerg_.assign(text_.size() + 1, false);
+        for (const auto& bp : break_points(text_, o_.lang)) kind_[bp.offset] = static_cast<uint8_t>(1 + static_cast<int>(bp.kind));
+        hyph_.assign(text_.size() + 1, 0);
+        emerg_.assign(text_.size() + 1, 0);
         double min_measure = *std::min_element(o_.measure.widths.begin(), o_.measure.widths.end());
         bool hyphenate = o_.hyphenator && o_.hyphenator->available();
         const bool urls = hyphenate && may_hold_url(text_);  // else no word is a URL
@@ -151,12 +150,12 @@ private:
                     for (size_t p = b + 1; p <= i; ++p) {
                         if (p < i && kind_[p] == 0) continue;
                         for (size_t h : o_.hyphenator->points(std::string_view(text_.data() + s, p - s)))
-                            hyph_[s + h] = true;
+                            hyph_[s + h] = 1;
                         s = p;
                     }
                 }
                 if (width > min_measure)
-                    for (size_t p : emergency_points(tok)) emerg_[b + p] = true;
+                    for (size_t p : emergency_points(tok)) emerg_[b + p] = 1;
             }
             if (i < text_.size()) base::next_code_point(text_, i);  // the separator
         }
@@ -422,9 +421,9 @@ private:
     std::vector<size_t>& run_start_ = scratch_.run_start;
     std::vector<Span>& spans_ = scratch_.spans;
     size_t span_i_ = 0;
-    std::vector<int>& kind_ = scratch_.kind;  // 0 none, else 1 + BreakKind
-    std::vector<bool>& hyph_ = scratch_.hyph;
-    std::vector<bool>& emerg_ = scratch_.emerg;
+    std::vector<uint8_t>& kind_ = scratch_.kind;  // 0 none, else 1 + BreakKind
+    std::vector<uint8_t>& hyph_ = scratch_.hyph;
+    std::vector<uint8_t>& emerg_ = scratch_.emerg;
     std::vector<Item>& items_ = scratch_.items;
     std::vector<Segment>& segments_ = scratch_.segments;
     Segment cur_{};
