@@ -64,6 +64,38 @@ Galley measure_copy(const Galley& g) {
     return out;
 }
 
+namespace {
+
+bool frames_alike(const Frame& a, const Frame& b) {
+    return a.padding == b.padding && a.rule_width == b.rule_width && a.left == b.left && a.width == b.width &&
+           a.background == b.background && a.rule == b.rule;
+}
+
+bool slabs_alike(const Slab& a, const Slab& b) {
+    static const std::vector<std::string> kNone;
+    const auto& anchors_a = a.extras ? a.extras->anchors : kNone;
+    const auto& anchors_b = b.extras ? b.extras->anchors : kNone;
+    return a.kind == b.kind && a.height == b.height && a.keep_with_next == b.keep_with_next &&
+           a.text_line == b.text_line && a.frame == b.frame && a.frame_start == b.frame_start && a.recto == b.recto &&
+           a.opening == b.opening && a.chapter == b.chapter && anchors_a == anchors_b;
+}
+
+bool sources_alike(const Slab& a, const Slab& b) {
+    return a.source_span.file == b.source_span.file && a.source_span.offset == b.source_span.offset &&
+           a.source_byte == b.source_byte && a.source().key == b.source().key;
+}
+
+}  // namespace
+
+bool paginates_alike(const Galley& a, const Galley& b, bool sources) {
+    if (a.slabs.size() != b.slabs.size() || a.frames.size() != b.frames.size() ||
+        !std::equal(a.frames.begin(), a.frames.end(), b.frames.begin(), frames_alike))
+        return false;
+    for (size_t i = 0; i < a.slabs.size(); ++i)
+        if (!slabs_alike(a.slabs[i], b.slabs[i]) || (sources && !sources_alike(a.slabs[i], b.slabs[i]))) return false;
+    return true;
+}
+
 bool reprint_folios(Galley& g, const std::function<std::string(const std::string&)>& page_of) {
     if (!g.folios_known) return false;
     std::vector<std::pair<TextRun*, std::string>> changes;

@@ -35,8 +35,8 @@ struct SlabExtras {
 };
 
 /// One slab. Items are relative to (text block left, slab top). A new
-/// field that pagination reads must also be copied by measure_copy
-/// (galley.cpp).
+/// field that pagination reads must also be copied by measure_copy and
+/// compared by paginates_alike (galley.cpp).
 struct Slab {
     enum class Kind { Content, Space, Break };
     Kind kind = Kind::Content;
@@ -101,6 +101,12 @@ struct Galley {
 /// anchors land and where each page's text begins (a measure pass): no
 /// items, link areas, running-head marks or outline entries.
 Galley measure_copy(const Galley& g);
+
+/// True when `a` and `b` would be cut into pages alike, with the same
+/// anchors: every field measure_copy keeps is equal (items, links, marks
+/// and outline entries are not compared), the slabs' manuscript positions
+/// (where each page's text begins) only when `sources`.
+bool paginates_alike(const Galley& a, const Galley& b, bool sources);
 
 /// Prints the folios of `page_of` at the galley's FolioSpots. False, with
 /// the galley unchanged, when a spot is unknown, does not hold `printed`'s

@@ -121,6 +121,18 @@ struct ChapterPlan {
     }
 };
 
+/// What a measure pass leaves for the next one: the title pages and
+/// contents as it set them. A pass in which they and every chapter set
+/// again would paginate as in the pass before (paginates_alike) cuts the
+/// book into the same pages: it skips joining and paginating the book and
+/// says so in `repeated` (a big book's join and pagination take longer than
+/// setting again the few chapters whose page references changed).
+struct LastMeasure {
+    bool known = false;
+    Galley front;           ///< measure copy
+    bool repeated = false;  ///< out: this pass made no PagedDoc; its pages are the last pass's
+};
+
 /// One complete layout with page references taken from `pages`. `memo`
 /// (may be null) keeps each chapter's galley between passes; the last pass
 /// takes galleys from it only when they were kept with their items.
@@ -128,7 +140,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                      const ChapterPlan& plan, FontBook& fonts, const text::Hyphenator* hyphenator,
                      const PageMap* pages, LayoutCache& cache, Pass pass, base::Sink& sink,
                      std::vector<MeasuredChapter>* memo = nullptr, const PageMap* guesses = nullptr,
-                     LayoutStats* stats = nullptr) {
+                     LayoutStats* stats = nullptr, LastMeasure* last = nullptr) {
     const bool measure_only = pass.measure_only;
     LayoutCache* paragraphs = pass.cache_all ? &cache : nullptr;
     PageOf page_of = [pages, guesses](const std::string& anchor) -> std::string {
@@ -168,6 +180,10 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     std::vector<Galley> galleys(chapters.size());
     std::vector<base::Sink> sinks(chapters.size(), base::Sink(sink.limit()));
     std::atomic<size_t> next{0}, reused{0}, reprinted{0};
+    std::atomic<bool> alike{last && last->known};  // every chapter set again paginates as before
+    // Where each page's text begins matters to an EPUB's page-list (whose
+    // answer is a measure pass's pages); the PDF's last pass finds it anew.
+    const bool sources = options.pages_only;
     if (memo) memo->resize(chapters.size());
     const std::vector<size_t>& order = plan.order;
     auto work = [&] {
@@ -215,6 +231,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
             base::progress_advance(options.progress);
             for (Slab& s : f.galley().slabs) s.chapter = static_cast<uint32_t>(i + 1);
             if (m && measure_only) {
+                if (alike && !(m->valid && paginates_alike(f.galley(), m->galley, sources))) alike = false;
                 m->valid = true;
                 m->reads = std::move(reads);
                 m->galley = std::move(f.galley());
@@ -222,6 +239,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                 galleys[i] = measure_copy(m->galley);
             } else {
                 if (m) m->valid = false;
+                alike = false;
                 galleys[i] = std::move(f.galley());
             }
         }
@@ -235,6 +253,17 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     if (stats && !measure_only) {
         stats->chapters_taken = memo ? reused.load() : 0;
         stats->chapters_reprinted = reprinted.load();
+    }
+    if (last && measure_only) {
+        Galley front_now = measure_copy(flow.galley());
+        last->repeated = alike && paginates_alike(front_now, last->front, sources);
+        last->front = std::move(front_now);
+        last->known = true;
+        if (last->repeated) {
+            for (const base::Sink& s : sinks)
+                for (const auto& d : s.all()) sink.add(d);
+            return {};
+        }
     }
     // One reservation for the whole book: reserving per chapter would
     // reallocate the book's slabs once per chapter (quadratic; bench/README.md).
@@ -331,6 +360,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     PageMap assumed;
     bool have_assumed = false, settled = false;
     std::vector<MeasuredChapter> measured;
+    LastMeasure last_measure;
     PagedDoc pages;  // the last measure pass, kept when options.pages_only
     auto cache_owner = std::make_unique<LayoutCache>();
     LayoutCache& cache = *cache_owner;
@@ -350,7 +380,12 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                 PagedDoc measure = layout_once(book, sheet, options, plan, fonts, hyphenator,
                                                have_assumed ? &assumed : nullptr, cache,
                                                Pass{true, keep_items, !options.shortcuts},
-                                               scratch, &measured, &guesses);
+                                               scratch, &measured, &guesses, nullptr, &last_measure);
+                if (last_measure.repeated) {
+                    now = assumed;  // the last pass's pages, which it found (else this pass would not run)
+                    if (stats) ++stats->passes_repeated;
+                    return;
+                }
                 now = page_map(measure);
                 if (options.pages_only) pages = std::move(measure);
             });

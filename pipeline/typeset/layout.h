@@ -43,6 +43,10 @@ struct LayoutStats {
     /// Chapters the last pass took as a measure pass set them (keeping
     /// items), and how many of those it printed other page numbers in.
     size_t chapters_taken = 0, chapters_reprinted = 0;
+    /// Measure passes that found the book cut into pages as the pass before
+    /// (every chapter set again paginates alike) and so joined and
+    /// paginated nothing.
+    int passes_repeated = 0;
 };
 
 /// Loads, on every core at once, what laying out with `sheet` needs first
