@@ -1,6 +1,7 @@
 #include "manuscript/load.h"
 
 #include <cstdint>
+#include <memory>
 #include <thread>
 
 #include "base/stage_timer.h"
@@ -49,7 +50,13 @@ std::optional<model::Book> load(const std::string& dir, const LoadOptions& optio
     if (!maybe_built) return std::nullopt;
     Built built = std::move(*maybe_built);
     maybe_built.reset();
+    // The tree (a million nodes for a thousand guides) is freed on another
+    // thread while the references are resolved; the model does not point
+    // into it.
+    auto tree = std::make_shared<XNode>(std::move(*root));
     root.reset();
+    base::Background free_tree([tree]() mutable { tree.reset(); });
+    tree.reset();
     timer.lap("load: free the tree");
     resolve_references(built, sources, sink);
     timer.lap("load: references");
