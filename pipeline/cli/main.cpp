@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/atomic_file.h"
+#include "base/process_end.h"
 #include "cli/commands.h"
 #include "cli/session.h"
 
@@ -38,7 +39,8 @@ int main(int argc, char** argv) {
     }
     for (auto& run : runners) {
         int code = run();
-        if (code >= 0) return code;
+        // Every output is written and renamed into place by now.
+        if (code >= 0) return bb::base::end_process(code);
     }
     return kUsage;
 }

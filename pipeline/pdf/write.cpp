@@ -18,6 +18,7 @@
 
 #include "base/atomic_file.h"
 #include "base/env.h"
+#include "base/process_end.h"
 #include "base/stage_timer.h"
 #include "base/threads.h"
 #include "base/utf8.h"
@@ -44,11 +45,6 @@ void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
     }
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kLeakChecked = true;
-#else
-constexpr bool kLeakChecked = false;
-#endif
 
 /// Marks in `flags` (one byte per BMP code point, made on first use) the
 /// code points `text` draws, and the space between runs merged into one TJ.
@@ -169,7 +165,7 @@ public:
 
     /// The process exits after this writer: its libharu document is not
     /// freed (except under the sanitizers).
-    void leave_to_exit() { d_.left_to_exit = !kLeakChecked; }
+    void leave_to_exit() { d_.left_to_exit = !base::kLeakChecked; }
 
     /// The built document as bytes.
     std::optional<std::string> bytes() {
@@ -529,7 +525,8 @@ std::optional<uint64_t> write_file(PagedDoc& doc, const PdfInfo& info, const std
         size = w.save(path);
         timer.lap("pdf: saved");
     }
-    timer.lap(process_ends && !kLeakChecked ? "pdf: libharu's document left to the system" : "pdf: libharu's document freed");
+    timer.lap(process_ends && !base::kLeakChecked ? "pdf: libharu's document left to the system"
+                                                  : "pdf: libharu's document freed");
     return size;
 }
 
