@@ -56,6 +56,7 @@ int build_epub(Session& session, const std::string& path) { return build_epub(se
 
 int build_epub(Session& session, const std::string& path, const typeset::PagedDoc* print_layout) {
     auto start = Clock::now();
+    base::StageTimer stages;
     std::optional<model::PrintEdition> print;
     if (session.options().page_list) {
         typeset::PagedDoc own;
@@ -74,7 +75,9 @@ int build_epub(Session& session, const std::string& path, const typeset::PagedDo
             else
                 print_layout = &own;
         }
+        stages.lap("layout");
         if (print_layout) print = print_edition_of(session, *print_layout);
+        stages.lap("print edition");
     }
     epub::WriteOptions wo;
     wo.print = print ? &*print : nullptr;
@@ -82,6 +85,7 @@ int build_epub(Session& session, const std::string& path, const typeset::PagedDo
     wo.manuscript_dir = session.options().manuscript;
     wo.progress = session.progress();
     auto size = epub::write_file(path, session.book(), session.sheet(), wo, session.sink());
+    stages.lap("epub");
     session.clear_progress();
     int code = session.report();
     if (!size) return kInputError;
