@@ -47,6 +47,14 @@ std::vector<FontRun> split_by_coverage(std::string_view utf8, std::span<const Fo
     size_t start = 0;
     const bool ascii = ascii_in_first(chain);
     for (size_t i = 0; i < utf8.size();) {
+        if (ascii && current == 0) {
+            // Printable ASCII (space included) stays in the first font's
+            // open run, as the tests below would decide one by one.
+            while (i < utf8.size() && static_cast<unsigned char>(utf8[i]) >= 0x20 &&
+                   static_cast<unsigned char>(utf8[i]) < 0x7F)
+                ++i;
+            if (i >= utf8.size()) break;
+        }
         size_t at = i;
         char32_t cp = base::next_code_point(utf8, i);
         int f;

@@ -152,6 +152,19 @@ TEST(Coverage, UncoveredWithOffsetsAndFallback) {
     EXPECT_EQ(runs[2].font, 0);
     EXPECT_EQ(covering_font(0x2610, chain), 1);
     EXPECT_EQ(covering_font(0x4E2D, chain), dejavu->has_glyph(0x4E2D) ? 1 : -1);
+    // Runs of plain ASCII (skipped over a byte at a time in the main font's
+    // run) end exactly where a fallback character starts, and a space right
+    // after a fallback run stays with it.
+    auto show = [&](std::string_view text) {
+        std::string out;
+        for (const auto& r : split_by_coverage(text, chain))
+            out += std::to_string(r.font) + "[" + std::string(text.substr(r.begin, r.end - r.begin)) + "]";
+        return out;
+    };
+    EXPECT_EQ(show("  plain text, no fallback."), "0[  plain text, no fallback.]");
+    EXPECT_EQ(show("ab☐☐cd ☐ e\tf ☐"), "0[ab]1[☐☐]0[cd ]1[☐ ]0[e\tf ]1[☐]");
+    EXPECT_EQ(show("☐ x"), "1[☐ ]0[x]");
+    EXPECT_EQ(show("é and e\u0301 ☐\u0301x"), "0[é and e\u0301 ]1[☐\u0301]0[x]");
 }
 
 namespace bb::text {
