@@ -380,7 +380,8 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                 PagedDoc measure = layout_once(book, sheet, options, plan, fonts, hyphenator,
                                                have_assumed ? &assumed : nullptr, cache,
                                                Pass{true, keep_items, !options.shortcuts},
-                                               scratch, &measured, &guesses, nullptr, &last_measure);
+                                               scratch, &measured, &guesses, nullptr,
+                                               options.shortcuts ? &last_measure : nullptr);
                 if (last_measure.repeated) {
                     now = assumed;  // the last pass's pages, which it found (else this pass would not run)
                     if (stats) ++stats->passes_repeated;
