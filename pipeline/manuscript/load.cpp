@@ -50,7 +50,7 @@ std::optional<model::Book> load(const std::string& dir, const LoadOptions& optio
     if (!maybe_built) return std::nullopt;
     Built built = std::move(*maybe_built);
     maybe_built.reset();
-    // The tree (a million nodes for a thousand guides) is freed on another
+    // The tree (every element and text of the book) is freed on another
     // thread while the references are resolved; the model does not point
     // into it.
     auto tree = std::make_shared<XNode>(std::move(*root));
