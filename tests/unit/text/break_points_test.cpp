@@ -72,8 +72,12 @@ TEST(BreakPoints, MayHoldUrlIsFalseOnlyWhereNoPartIsAUrl) {
         bool any = false;
         for (size_t b = 0; b < text.size(); ++b)
             for (size_t e = b + 1; e <= text.size(); ++e) any = any || is_url(text.substr(b, e - b));
-        if (!may_hold_url(text)) EXPECT_FALSE(any) << text;
-        if (any) EXPECT_TRUE(may_hold_url(text)) << text;
+        if (!may_hold_url(text)) {
+            EXPECT_FALSE(any) << text;
+        }
+        if (any) {
+            EXPECT_TRUE(may_hold_url(text)) << text;
+        }
     }
     EXPECT_FALSE(may_hold_url("no address here, e.g. and/or"));
     EXPECT_TRUE(may_hold_url("mail help@men.org today"));
