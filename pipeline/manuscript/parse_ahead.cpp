@@ -86,7 +86,7 @@ std::optional<ParsedFile> ParseAhead::take(const std::string& path, int depth) {
     // has claimed (claims go in order, so this one is among them or taken),
     // then, while a worker still parses this one, the jobs after it (the
     // files the includer will ask for next).
-    while ((!job.claimed || !job.done) && next_ < jobs_.size()) {
+    while (!job.done && next_ < jobs_.size()) {
         Job& mine = *jobs_[next_++];
         mine.claimed = true;
         lock.unlock();

@@ -17,8 +17,6 @@ namespace {
 
 constexpr char32_t kSoftHyphen = 0xAD;
 
-// The lock-free kerning table (font_metrics.h): its code points and bias.
-
 }  // namespace
 
 std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
@@ -58,7 +56,7 @@ std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
 }
 
 Font::~Font() {
-    if (uint16_t* table = kern_table_.load()) munmap(table, kern_table_bytes);
+    if (uint16_t* table = kern_table_.load()) munmap(table, kKernTableBytes);
     hb_font_destroy(font_);
     hb_face_destroy(face_);
     hb_blob_destroy(blob_);
@@ -93,12 +91,12 @@ uint16_t* Font::kern_table() const {
     if (uint16_t* table = kern_table_.load(std::memory_order_acquire)) return table;
     // Fresh anonymous pages read as zeros and are only backed once written:
     // the few rows a book's text uses, not the whole table.
-    void* pages = mmap(nullptr, kern_table_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void* pages = mmap(nullptr, kKernTableBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (pages == MAP_FAILED) return nullptr;  // the locked map serves instead
     uint16_t* expected = nullptr;
     if (kern_table_.compare_exchange_strong(expected, static_cast<uint16_t*>(pages), std::memory_order_acq_rel))
         return static_cast<uint16_t*>(pages);
-    munmap(pages, kern_table_bytes);  // another thread made it first
+    munmap(pages, kKernTableBytes);  // another thread made it first
     return expected;
 }
 

@@ -149,7 +149,7 @@ private:
     // Other pairs: the locked map.
     static constexpr int kKernSlots = 0x180 + 0x70;
     static constexpr int kKernBias = 0x8000;
-    static constexpr size_t kern_table_bytes = sizeof(uint16_t) * kKernSlots * kKernSlots;
+    static constexpr size_t kKernTableBytes = sizeof(uint16_t) * kKernSlots * kKernSlots;
     /// The pair's row or column in the table, -1 outside it.
     static int kern_slot(char32_t cp) {
         if (cp < 0x180) return static_cast<int>(cp);

@@ -80,9 +80,14 @@ bool slabs_alike(const Slab& a, const Slab& b) {
            a.opening == b.opening && a.chapter == b.chapter && anchors_a == anchors_b;
 }
 
+const std::string& source_key(const Slab& s) {
+    static const std::string kNone;
+    return s.extras ? s.extras->source_key : kNone;
+}
+
 bool sources_alike(const Slab& a, const Slab& b) {
     return a.source_span.file == b.source_span.file && a.source_span.offset == b.source_span.offset &&
-           a.source_byte == b.source_byte && a.source().key == b.source().key;
+           a.source_byte == b.source_byte && source_key(a) == source_key(b);
 }
 
 }  // namespace
