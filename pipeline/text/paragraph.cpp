@@ -29,10 +29,10 @@ struct Segment {
     const Font* font;
     double size;
     size_t begin, end;  // global byte offsets (end exclusive, may include invisibles)
-    std::string text;   // visible text (invisibles removed)
+    std::string text;   // visible text (invisibles removed; none when lines_only)
     char32_t first = 0, last = 0;
     int64_t units = 0;  // Font::width_units of text
-    uint32_t count = 0;  // code points in text
+    uint32_t count = 0;  // code points in text (0: nothing yet)
     std::vector<std::pair<uint32_t, int>> kerns;  // as Fragment::kerns
 };
 
@@ -169,7 +169,7 @@ private:
     }
 
     void flush() {
-        if (!cur_.text.empty()) {
+        if (open()) {
             cur_.end = cur_end_;
             // Font::width of cur_.text, added up as the characters came.
             double w = static_cast<double>(cur_units_) * cur_.size / 1000.0;
@@ -194,6 +194,9 @@ private:
         cur_ = Segment{};
         cur_units_ = 0;
     }
+
+    // The segment being built has a character.
+    bool open() const { return cur_.count != 0; }
 
     // Nothing but the indent since the paragraph start or a forced break.
     bool at_line_start() const {
@@ -222,7 +225,7 @@ private:
     }
 
     bool last_is_box() const {
-        return !cur_.text.empty() ||
+        return open() ||
                (!items_.empty() && items_.back().is_box() && items_.back().payload != kNoSegment);
     }
 
@@ -262,7 +265,7 @@ private:
             }
             if (!s) continue;  // a run without a font: nothing to draw
             if (is_invisible(cp)) {  // never drawn, never a place to break before
-                if (!cur_.text.empty()) cur_end_ = i;
+                if (open()) cur_end_ = i;
                 continue;
             }
             // A break opportunity before this character, inside a word.
@@ -270,7 +273,7 @@ private:
             bool hyph = hyph_[at], emerg = emerg_[at];
             if (last_is_box() && (kind != 0 || hyph || emerg)) {
                 // The segment this break follows (the open one, or the last box).
-                const Segment& before = cur_.text.empty() ? segments_[items_.back().payload] : cur_;
+                const Segment& before = !open() ? segments_[items_.back().payload] : cur_;
                 const struct {
                     double size;
                     const Font* font;
@@ -300,8 +303,8 @@ private:
                     items_.push_back(p);
                 }
             }
-            if (!cur_.text.empty() && (cur_.font != s->font || cur_.run != s->run)) flush();
-            if (cur_.text.empty()) {
+            if (open() && (cur_.font != s->font || cur_.run != s->run)) flush();
+            if (!open()) {
                 cur_.run = s->run;
                 cur_.font = s->font;
                 cur_.size = runs_[s->run].size;
@@ -309,17 +312,17 @@ private:
             }
             cur_end_ = i;
             cur_units_ += cur_.font->advance(cp);
-            if (cur_.text.empty()) {
+            if (!open()) {
                 cur_.first = cp;
             } else if (o_.kerning) {
                 if (int k = cur_.font->kern(cur_.last, cp)) {
                     cur_units_ += k;
-                    cur_.kerns.emplace_back(cur_.count - 1, k);
+                    if (!o_.lines_only) cur_.kerns.emplace_back(cur_.count - 1, k);
                 }
             }
             cur_.last = cp;
             ++cur_.count;
-            base::append_utf8(cur_.text, cp);
+            if (!o_.lines_only) base::append_utf8(cur_.text, cp);
         }
         flush();
     }
@@ -366,10 +369,12 @@ private:
             Fragment* last = out.fragments.empty() ? nullptr : &out.fragments.back();
             if (contiguous && last && last->run == seg.run && last->font == seg.font &&
                 segments_[items_[prev_item].payload].end == seg.begin) {
-                last->text += seg.text;
                 const int k = o_.kerning ? seg.font->kern(last_cp.back(), seg.first) : 0;
-                if (k) last->kerns.emplace_back(count.back() - 1, k);
-                for (const auto& [at, v] : seg.kerns) last->kerns.emplace_back(count.back() + at, v);
+                if (!o_.lines_only) {
+                    last->text += seg.text;
+                    if (k) last->kerns.emplace_back(count.back() - 1, k);
+                    for (const auto& [at, v] : seg.kerns) last->kerns.emplace_back(count.back() + at, v);
+                }
                 units.back() += seg.units + k;
                 last_cp.back() = seg.last;
                 count.back() += seg.count;
@@ -398,9 +403,11 @@ private:
         // A hyphen drawn at the end of a line broken inside a word.
         if (brk.is_penalty() && brk.payload == kDrawsHyphen && !out.fragments.empty()) {
             Fragment& f = out.fragments.back();
-            f.text += "-";
             const int k = o_.kerning ? f.font->kern(last_cp.back(), '-') : 0;
-            if (k) f.kerns.emplace_back(count.back() - 1, k);
+            if (!o_.lines_only) {
+                f.text += "-";
+                if (k) f.kerns.emplace_back(count.back() - 1, k);
+            }
             units.back() += f.font->advance('-') + k;
             ++count.back();
             out.hyphen_added = true;
@@ -431,7 +438,7 @@ private:
     std::vector<int64_t>& units_scratch_ = scratch_.units;
     std::vector<char32_t>& last_scratch_ = scratch_.last;
     std::vector<uint32_t>& count_scratch_ = scratch_.count;
-    int64_t cur_units_ = 0;  // width of cur_.text in 1/1000 em, kerning included
+    int64_t cur_units_ = 0;  // width of the open segment's text in 1/1000 em, kerning included
     size_t cur_end_ = 0;
 };
 

@@ -43,11 +43,16 @@ struct ParagraphOptions {
     /// \raggedright uses 2em with no interword stretch).
     double ragged_stretch_em = 2;
     BreakParams params;              ///< everything else (tolerance, demerits...)
+    /// Only the shape of the lines is wanted (a layout that draws nothing,
+    /// such as the one an EPUB's page-list needs): the lines break exactly
+    /// as otherwise, fragments keep their place, width and source, but carry
+    /// no text and no kerns.
+    bool lines_only = false;
 };
 
 /// A piece of text drawn in one font at one x.
 struct Fragment {
-    std::string text;            ///< UTF-8 to draw (SHY removed; "-" appended at a hyphenated end)
+    std::string text;            ///< UTF-8 to draw (SHY removed; "-" appended at a hyphenated end); empty when lines_only
     const Font* font = nullptr;
     double size = 0;
     double x = 0;                ///< from the line's left edge, points

@@ -286,6 +286,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
     o.first_indent = spec.first_indent;
     o.hyphenator = spec.hyphenate && sheet_.text.hyphenate ? hyphenator_ : nullptr;
     o.lang = lang_;
+    o.lines_only = measure_only_ && lines_only_;
     // Whether this paragraph's page numbers set alike with others of as
     // many digits (for the cache key and for Galley::folio_digits_alike).
     bool digits_alike = false;
@@ -313,6 +314,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
         raw(o.justify);
         raw(o.first_indent);
         raw(o.hyphenator);
+        raw(o.lines_only);
         raw(lang_.size());
         key += lang_;
         raw(runs.size());

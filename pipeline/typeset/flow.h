@@ -120,6 +120,10 @@ public:
     /// Measure only: slabs get their heights, keeps and anchors but no
     /// items (a first layout pass only needs to know where anchors land).
     void set_measure_only(bool on) { measure_only_ = on; }
+    /// With measure only, paragraphs are set as lines without their text
+    /// (text::ParagraphOptions::lines_only): for a layout whose pages are
+    /// all that is wanted, where no later pass takes a paragraph this one set.
+    void set_lines_only(bool on) { lines_only_ = on; }
     /// Paragraphs that differ only in the digits of their page numbers
     /// share a cached result when every font they use has digits of one
     /// width that kern alike (Font::digits_interchangeable); the full pass
@@ -168,6 +172,7 @@ private:
     };
     std::vector<Hang> hang_;
     bool measure_only_ = false;
+    bool lines_only_ = false;
     bool folio_digits_alike_ = false;
 };
 

@@ -154,6 +154,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     };
     Flow flow(sheet, fonts, hyphenator, book.lang, sink, paragraphs);
     flow.set_measure_only(measure_only);
+    flow.set_lines_only(options.pages_only);
     flow.set_folio_digits_alike(options.shortcuts);
     // The title pages and contents, set while the threads set the chapters
     // (on one thread when there is one).
@@ -226,6 +227,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
             const bool directory = chapters[i].kind == Chapter::Kind::Directory;
             Flow f(sheet, fonts, hyphenator, book.lang, sinks[i], directory ? &cache : paragraphs);
             f.set_measure_only(measure_only && !pass.keep_items);
+            f.set_lines_only(options.pages_only);
             f.set_folio_digits_alike(options.shortcuts);
             flow_chapter(f, chapters[i], book, sheet, m ? own : ctx, sinks[i]);
             base::progress_advance(options.progress);

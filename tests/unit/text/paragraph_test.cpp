@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <random>
 #include <sstream>
 
@@ -485,6 +486,50 @@ TEST(Paragraph, RandomInputKeepsInvariants) {
             for (size_t i : res.overfull) {
                 for (const auto& f : res.lines[i].fragments) std::printf("<%s>", f.text.c_str());
                 std::printf(" width %g\n", res.lines[i].width);
+            }
+        }
+    }
+}
+
+TEST(Paragraph, LinesOnlyBreaksAndPlacesAsTheFullSetting) {
+    // Random mixes like those above, in DejaVu (which kerns "AV", "WA",
+    // "TY") and Charis: every line, fragment place, width, source and
+    // hyphen the same, only without text and kerns.
+    const char* pieces[] = {"word", "hyphenation", " ", "\u00AD", "\u00A0", "\n", "e\u0301", "中", "—",
+                            "well-known", "https://example.org/a/b?c=d", "AVATAR", "“quoted”", "TYPEWRITER",
+                            "WAVY", "Available", "supercalifragilisticexpialidocious"};
+    std::mt19937 rng(77);
+    for (int trial = 0; trial < 100; ++trial) {
+        std::vector<StyledRun> runs;
+        for (int r = 0, nruns = 1 + static_cast<int>(rng() % 3); r < nruns; ++r) {
+            std::string t;
+            for (int k = 0, n = static_cast<int>(rng() % 40); k < n; ++k) t += pieces[rng() % std::size(pieces)];
+            runs.push_back(run(t, r % 2 ? bold() : dejavu(), 8 + rng() % 5));
+        }
+        ParagraphOptions o = options(40 + rng() % 300, rng() % 2 == 0);
+        ParagraphResult full = set_paragraph(runs, o);
+        o.lines_only = true;
+        ParagraphResult lines = set_paragraph(runs, o);
+        ASSERT_EQ(lines.lines.size(), full.lines.size()) << "trial " << trial;
+        EXPECT_EQ(lines.overfull, full.overfull);
+        EXPECT_EQ(lines.missing.size(), full.missing.size());
+        for (size_t i = 0; i < full.lines.size(); ++i) {
+            const ParagraphLine& a = full.lines[i];
+            const ParagraphLine& b = lines.lines[i];
+            EXPECT_EQ(b.width, a.width);
+            EXPECT_EQ(b.ratio, a.ratio);
+            EXPECT_EQ(b.hyphen_added, a.hyphen_added);
+            EXPECT_EQ(b.breaks_word, a.breaks_word);
+            EXPECT_EQ(b.ascent, a.ascent);
+            ASSERT_EQ(b.fragments.size(), a.fragments.size()) << "trial " << trial << " line " << i;
+            for (size_t k = 0; k < a.fragments.size(); ++k) {
+                EXPECT_EQ(b.fragments[k].x, a.fragments[k].x);
+                EXPECT_EQ(b.fragments[k].width, a.fragments[k].width);
+                EXPECT_EQ(b.fragments[k].run, a.fragments[k].run);
+                EXPECT_EQ(b.fragments[k].offset, a.fragments[k].offset);
+                EXPECT_EQ(b.fragments[k].style, a.fragments[k].style);
+                EXPECT_TRUE(b.fragments[k].text.empty());
+                EXPECT_TRUE(b.fragments[k].kerns.empty());
             }
         }
     }
