@@ -1,5 +1,8 @@
 #include "base/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace bb::base {
 
 namespace {
@@ -49,9 +52,19 @@ void append_multibyte_utf8(std::string& out, char32_t cp) {
     }
 }
 
+size_t skip_ascii(std::string_view s, size_t i) {
+    constexpr uint64_t kHighBits = 0x8080808080808080ull;
+    for (uint64_t word; i + 8 <= s.size(); i += 8) {
+        std::memcpy(&word, s.data() + i, 8);
+        if (word & kHighBits) break;
+    }
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    return i;
+}
+
 size_t find_invalid_utf8(std::string_view s) {
     char32_t cp;
-    for (size_t i = 0; i < s.size();) {
+    for (size_t i = skip_ascii(s, 0); i < s.size(); i = skip_ascii(s, i)) {
         size_t n = sequence_length(s, i, &cp);
         if (n == 0) return i;
         i += n;

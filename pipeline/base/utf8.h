@@ -26,6 +26,10 @@ inline void append_utf8(std::string& out, char32_t cp) {
     else append_multibyte_utf8(out, cp);
 }
 
+/// The first position from `i` on whose byte is not ASCII, or s.size():
+/// eight bytes at a time (most of a book's text is ASCII).
+size_t skip_ascii(std::string_view s, size_t i);
+
 /// Byte offset of the first invalid UTF-8 sequence (overlong, surrogate,
 /// out of range, truncated), or npos when `s` is valid.
 size_t find_invalid_utf8(std::string_view s);

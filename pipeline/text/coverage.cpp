@@ -31,7 +31,7 @@ std::vector<Uncovered> uncovered(std::string_view utf8, std::span<const Font* co
     const bool ascii = ascii_in_first(chain);
     for (size_t i = 0; i < utf8.size();) {
         if (ascii && static_cast<unsigned char>(utf8[i]) < 0x80) {
-            ++i;
+            i = base::skip_ascii(utf8, i);
             continue;
         }
         size_t at = i;

@@ -2,6 +2,7 @@
 
 #include <hb-ot.h>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace bb::text {
@@ -40,6 +41,27 @@ VerticalMetrics vertical_metrics(hb_font_t* font, int upem) {
     if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &pos)) m.cap_height = to_thousandths(pos, upem);
     if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_X_HEIGHT, &pos)) m.x_height = to_thousandths(pos, upem);
     return m;
+}
+
+int widest_advance(hb_face_t* face, int upem) {
+    auto u16 = [](const char* p) { return static_cast<unsigned>(static_cast<uint8_t>(p[0])) << 8 | static_cast<uint8_t>(p[1]); };
+    hb_blob_t* hhea = hb_face_reference_table(face, HB_TAG('h', 'h', 'e', 'a'));
+    hb_blob_t* hmtx = hb_face_reference_table(face, HB_TAG('h', 'm', 't', 'x'));
+    unsigned hhea_len = 0, hmtx_len = 0;
+    const char* h = hb_blob_get_data(hhea, &hhea_len);
+    const char* m = hb_blob_get_data(hmtx, &hmtx_len);
+    int widest = -1;
+    if (h && m && hhea_len >= 36) {
+        const unsigned metrics = u16(h + 34);  // numberOfHMetrics: the glyphs after repeat the last advance
+        if (metrics > 0 && hmtx_len >= 4u * metrics) {
+            unsigned most = 0;
+            for (unsigned g = 0; g < metrics; ++g) most = std::max(most, u16(m + 4 * g));
+            widest = to_thousandths(static_cast<hb_position_t>(most), upem);
+        }
+    }
+    hb_blob_destroy(hmtx);
+    hb_blob_destroy(hhea);
+    return widest;
 }
 
 int glyph_advance(hb_font_t* font, hb_codepoint_t gid, int upem) {

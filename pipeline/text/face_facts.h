@@ -27,4 +27,9 @@ VerticalMetrics vertical_metrics(hb_font_t* font, int upem);
 /// Advance of glyph `gid` in 1/1000 em (to_thousandths).
 int glyph_advance(hb_font_t* font, hb_codepoint_t gid, int upem);
 
+/// The widest advance of any glyph in 1/1000 em (to_thousandths), read from
+/// the `hmtx` table itself (not hhea's advanceWidthMax, which a font may
+/// get wrong); -1 when the tables cannot be read.
+int widest_advance(hb_face_t* face, int upem);
+
 }  // namespace bb::text

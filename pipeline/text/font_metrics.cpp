@@ -49,6 +49,7 @@ std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
     f->cap_height_ = m.cap_height;
     f->x_height_ = m.x_height;
     f->notdef_advance_ = glyph_advance(f->font_, 0, f->upem_);
+    f->widest_advance_ = text::widest_advance(f->face_, f->upem_);
 
     f->covers_ascii_ = true;
     for (char32_t c = 0x20; c < 0x7F; ++c) f->covers_ascii_ = f->covers_ascii_ && f->has_glyph(c);

@@ -73,6 +73,9 @@ public:
         const int32_t a = bmp(cp);
         return a >= 0 ? a : notdef_advance_;
     }
+    /// No advance() is wider: the font's widest glyph, 1/1000 em (-1 when
+    /// unknown).
+    int widest_advance() const { return widest_advance_; }
     /// Pair kerning between `left` and `right` in 1/1000 em (negative =
     /// closer), from the font's GPOS/kern data: HarfBuzz shapes the pair with
     /// `kern` on and ligatures off; the value is the change in the left
@@ -124,6 +127,7 @@ private:
     int upem_ = 1000;
     int ascender_ = 0, descender_ = 0, line_gap_ = 0, cap_height_ = 0, x_height_ = 0;
     int notdef_advance_ = 0;
+    int widest_advance_ = -1;
     bool covers_ascii_ = false;
     // BMP advances, -1 where the font has no glyph: one pointer per 256
     // code points, to a block made on first use (lock-free to read once

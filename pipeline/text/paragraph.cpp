@@ -127,18 +127,35 @@ private:
         const bool urls = hyphenate && may_hold_url(text_);  // else no word is a URL
         span_i_ = 0;
         const Span* span = nullptr;  // the span at i while i < its end (looked up again after)
-        for (size_t i = 0; i < text_.size();) {
-            // One token: up to a space, NBSP or forced break.
-            size_t b = i;
-            double width = 0;  // in 1/1000 pt: one division per token, not per character
+        // A token wider than the narrowest line gets emergency break points.
+        // No character is wider than its font's widest glyph, nor has fewer
+        // than one byte: a token of fewer bytes than the narrowest line holds
+        // of the widest glyph cannot be wider, and is not measured.
+        double widest = 0;  // 1/1000 pt
+        for (const Span& sp : spans_) {
+            const int w = sp.font->widest_advance();
+            widest = std::max(widest, w < 0 ? std::numeric_limits<double>::infinity() : w * runs_[sp.run].size);
+        }
+        // Where the token ends (a space, NBSP or forced break) after `i`.
+        auto token_end = [&](size_t i) {
             while (i < text_.size()) {
                 size_t k = i;
-                char32_t cp = base::next_code_point(text_, k);
-                if (is_token_end(cp)) break;
-                if (!span || i >= span->end) span = span_at(i);
-                if (span && !is_invisible(cp)) width += span->font->advance(cp) * runs_[span->run].size;
+                if (is_token_end(base::next_code_point(text_, k))) break;
                 i = k;
             }
+            return i;
+        };
+        for (size_t i = 0; i < text_.size();) {
+            size_t b = i;
+            i = token_end(i);
+            double width = 0;  // in 1/1000 pt: one division per token, not per character
+            if (static_cast<double>(i - b) * widest > min_measure * 1000.0 * (1 - 1e-9))  // a margin for rounding
+                for (size_t p = b; p < i;) {
+                    const size_t at = p;
+                    const char32_t cp = base::next_code_point(text_, p);
+                    if (!span || at >= span->end) span = span_at(at);
+                    if (span && !is_invisible(cp)) width += span->font->advance(cp) * runs_[span->run].size;
+                }
             width /= 1000.0;
             if (i > b) {
                 std::string_view tok(text_.data() + b, i - b);

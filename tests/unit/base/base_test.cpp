@@ -80,6 +80,27 @@ TEST(Utf8, FindsInvalidSequences) {
     EXPECT_EQ(code_point_count("“é”"), 3u);
 }
 
+TEST(Utf8, SkipsAsciiAndFindsWhatFollowsAtEveryAlignment) {
+    // Each position of a non-ASCII byte (and of a bad sequence) in texts
+    // longer and shorter than the eight bytes read at once.
+    for (size_t n : {0u, 1u, 7u, 8u, 9u, 16u, 23u, 40u}) {
+        const std::string ascii(n, 'a');
+        EXPECT_EQ(skip_ascii(ascii, 0), n);
+        EXPECT_EQ(find_invalid_utf8(ascii), std::string_view::npos);
+        for (size_t at = 0; at < n; ++at) {
+            std::string s = ascii;
+            s[at] = '\xC3';  // truncated: the start of "é" alone
+            for (size_t from = 0; from <= at; ++from) EXPECT_EQ(skip_ascii(s, from), at) << n << " " << at;
+            EXPECT_EQ(skip_ascii(s, at + 1), n);
+            EXPECT_EQ(find_invalid_utf8(s), at) << n << " " << at;
+            std::string ok = ascii.substr(0, at) + "é" + ascii.substr(at);
+            EXPECT_EQ(find_invalid_utf8(ok), std::string_view::npos);
+            std::string late = ok + std::string(n, 'b') + "\xFF";
+            EXPECT_EQ(find_invalid_utf8(late), late.size() - 1);
+        }
+    }
+}
+
 TEST(Env, Dates) {
     EXPECT_EQ(epoch_of_date("1970-01-01").value(), 0);
     EXPECT_EQ(epoch_of_date("2026-11-28").value(), 1795824000);

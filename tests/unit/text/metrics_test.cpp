@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <hb.h>
 
+#include <algorithm>
 #include <cmath>
 #include <thread>
 
@@ -62,6 +63,24 @@ TEST(Font, AdvancesAreLibharuWidths) {
     EXPECT_EQ(charis().advance(U'α'), 648);
     EXPECT_EQ(charis().advance(U'Ж'), 891);
     EXPECT_EQ(charis().advance(0x4E2D), 683);  // missing: the .notdef width libharu draws
+}
+
+TEST(Font, NoAdvanceIsWiderThanTheWidest) {
+    // The paragraph builder measures only tokens that could be wider than a
+    // line by this bound, so it must hold for every glyph a text can ask
+    // for, .notdef included; and be a glyph's advance, not a loose guess.
+    auto dejavu = Font::load(kDejaVu);
+    ASSERT_NE(dejavu, nullptr);
+    for (const Font* f : std::initializer_list<const Font*>{&charis(), dejavu.get()}) {
+        ASSERT_GT(f->widest_advance(), 0) << f->path();
+        int most = 0;
+        for (char32_t cp = 0; cp <= 0xFFFF; ++cp) {
+            if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+            ASSERT_LE(f->advance(cp), f->widest_advance()) << f->path() << " " << code_point_name(cp);
+            most = std::max(most, f->advance(cp));
+        }
+        EXPECT_GE(most * 2, f->widest_advance()) << f->path();  // in reach of what characters print
+    }
 }
 
 TEST(Font, Coverage) {
