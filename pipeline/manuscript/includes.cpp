@@ -10,6 +10,7 @@
 
 #include "base/atomic_file.h"
 #include "model/book.h"
+#include "manuscript/load.h"
 #include "manuscript/parse_ahead.h"
 #include "manuscript/xml_reader.h"
 
@@ -243,6 +244,16 @@ struct Includer {
 };
 
 }  // namespace
+
+std::string peek_language(const std::string& dir) {
+    std::string bytes;
+    if (!base::read_file(display_path(dir, "book.xml"), bytes)) return {};
+    base::Sink quiet;  // load() reads the file again and reports
+    std::optional<XNode> root = read_xml(0, bytes, 0, quiet);
+    if (!root) return {};
+    const XAttr* lang = root->attr("lang");
+    return lang ? lang->value : model::kDefaultLang;
+}
 
 std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& sources, base::Sink& sink,
                                      const std::function<void(const std::string&)>& on_language) {

@@ -23,6 +23,12 @@ struct LoadOptions {
     std::function<void(const std::string& lang)> on_language;
 };
 
+/// The language book.xml in `dir` names on its root (`lang`, else the
+/// default), read without loading the manuscript, so work that needs only
+/// the language can start before the style and manuscript are loaded; ""
+/// when book.xml cannot be read or parsed (load reports why).
+std::string peek_language(const std::string& dir);
+
 /// Loads the manuscript in folder `dir` (its root is `dir/book.xml`). Every file
 /// read is added to `sources`. Returns the book when there were no errors
 /// (warnings allowed), nullopt otherwise.

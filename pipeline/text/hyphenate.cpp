@@ -112,8 +112,48 @@ std::string hyphenation_dictionary(std::string_view lang, const std::string& dir
     return found.empty() ? std::string() : found.front();
 }
 
+namespace {
+
+/// A dictionary file's patterns, loaded once for the process: every
+/// Hyphenator that reads the file (any tag, any limits) shares them, and a
+/// caller may start the loading ahead (preload_patterns). Freed at exit.
+struct Patterns {
+    std::once_flag once;
+    HyphenDict* dict = nullptr;  ///< null when libhyphen cannot read the file
+    ~Patterns() {
+        if (dict) hnj_hyphen_free(dict);
+    }
+};
+
+/// The patterns of `file` (a path hyphenation_dictionary found), loading
+/// them on first use; a thread asking while another loads them waits.
+HyphenDict* patterns_of(const std::string& file) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<Patterns>> loaded;
+    std::error_code ec;
+    std::string key = std::filesystem::canonical(file, ec).string();
+    if (ec) key = file;
+    Patterns* p;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        std::unique_ptr<Patterns>& slot = loaded[key];
+        if (!slot) slot = std::make_unique<Patterns>();
+        p = slot.get();
+    }
+    std::call_once(p->once, [&] { p->dict = hnj_hyphen_load(file.c_str()); });
+    return p->dict;
+}
+
+}  // namespace
+
+void preload_patterns(std::string_view lang) {
+    const std::string file = hyphenation_dictionary(lang);
+    if (!file.empty()) patterns_of(file);
+}
+
 struct Hyphenator::Impl {
-    std::mutex mutex;
+    std::mutex mutex;        ///< the memo
+    std::mutex iconv_mutex;  ///< to_dict keeps a conversion state
     iconv_t to_dict = reinterpret_cast<iconv_t>(-1);
     bool utf8 = true;
     /// Looked up by string_view (no key copy for a word seen before).
@@ -130,7 +170,7 @@ Hyphenator::Hyphenator(std::string_view lang, HyphenationLimits limits, const st
     id_ = ++ids;
     path_ = hyphenation_dictionary(lang, dir);
     if (path_.empty()) return;
-    HyphenDict* d = hnj_hyphen_load(path_.c_str());
+    HyphenDict* d = patterns_of(path_);
     if (!d) {
         path_.clear();
         return;
@@ -140,7 +180,6 @@ Hyphenator::Hyphenator(std::string_view lang, HyphenationLimits limits, const st
     if (!impl_->utf8) {
         impl_->to_dict = iconv_open(charset_.c_str(), "UTF-8");
         if (impl_->to_dict == reinterpret_cast<iconv_t>(-1)) {  // unknown charset: unusable
-            hnj_hyphen_free(d);
             path_.clear();
             return;
         }
@@ -150,7 +189,6 @@ Hyphenator::Hyphenator(std::string_view lang, HyphenationLimits limits, const st
 
 Hyphenator::~Hyphenator() {
     if (impl_ && impl_->to_dict != reinterpret_cast<iconv_t>(-1)) iconv_close(impl_->to_dict);
-    if (dict_) hnj_hyphen_free(static_cast<HyphenDict*>(dict_));
 }
 
 namespace {
@@ -225,10 +263,20 @@ const std::vector<size_t>& Hyphenator::points(std::string_view word) const {
 }
 
 std::vector<size_t> Hyphenator::shared_points(std::string_view word) const {
+    {
+        std::lock_guard<std::mutex> lock(impl_->mutex);
+        if (auto it = impl_->memo.find(word); it != impl_->memo.end()) return it->second;
+    }
+    // Computed outside the lock: at the start of a book every word is new,
+    // and two layout threads waiting on each other's words set chapters one
+    // at a time. Both may compute a word at once; they find the same points.
+    std::vector<size_t> result = compute_points(word);
     std::lock_guard<std::mutex> lock(impl_->mutex);
-    if (auto it = impl_->memo.find(word); it != impl_->memo.end()) return it->second;
-    std::string key(word);
+    impl_->memo.emplace(std::string(word), result);
+    return result;
+}
 
+std::vector<size_t> Hyphenator::compute_points(std::string_view word) const {
     // Decode with offsets; offsets has one extra entry: the end.
     std::vector<char32_t> cps;
     std::vector<size_t> offsets;
@@ -239,27 +287,23 @@ std::vector<size_t> Hyphenator::shared_points(std::string_view word) const {
     offsets.push_back(word.size());
 
     std::vector<size_t> result;
-    auto done = [&]() {
-        impl_->memo.emplace(std::move(key), result);
-        return result;
-    };
     // Never hyphenate numbers, URLs, addresses, or words that already break.
-    if (word.find("://") != std::string_view::npos || word.find("www.") != std::string_view::npos) return done();
+    if (word.find("://") != std::string_view::npos || word.find("www.") != std::string_view::npos) return result;
     for (char32_t cp : cps)
         if ((cp >= '0' && cp <= '9') || cp == '@' || cp == '/' || cp == '-' || cp == 0xAD || cp == 0x2010 ||
             cp == 0x2011 || cp == '_' || cp == '\\')
-            return done();
+            return result;
 
     size_t first = 0, last = cps.size();  // letters-only core [first, last)
     while (first < last && !is_letter(cps[first])) ++first;
     while (last > first && !is_letter(cps[last - 1])) --last;
     size_t upper = 0, lower = 0;
     for (size_t k = first; k < last; ++k) {
-        if (!is_letter(cps[k]) && !is_apostrophe(cps[k])) return done();
+        if (!is_letter(cps[k]) && !is_apostrophe(cps[k])) return result;
         if (is_letter(cps[k])) (to_lower(cps[k]) == cps[k] ? lower : upper)++;
     }
     // All capitals: an acronym or a display word (NASA, AVATAR); leave whole.
-    if (upper >= 2 && lower == 0) return done();
+    if (upper >= 2 && lower == 0) return result;
 
     // Hyphenate each apostrophe-separated segment ("children’s" -> "children").
     auto* dict = static_cast<HyphenDict*>(dict_);
@@ -280,6 +324,7 @@ std::vector<size_t> Hyphenator::shared_points(std::string_view word) const {
                 size_t in_left = lowered.size();
                 char* out = input.data();
                 size_t out_left = input.size();
+                std::lock_guard<std::mutex> lock(impl_->iconv_mutex);
                 iconv(impl_->to_dict, nullptr, nullptr, nullptr, nullptr);
                 if (iconv(impl_->to_dict, &in, &in_left, &out, &out_left) == static_cast<size_t>(-1)) ok = false;
                 input.resize(input.size() - out_left);
@@ -312,7 +357,7 @@ std::vector<size_t> Hyphenator::shared_points(std::string_view word) const {
         }
         s = e < last ? e + 1 : e;
     }
-    return done();
+    return result;
 }
 
 std::string Hyphenator::marked(std::string_view word) const {

@@ -30,14 +30,21 @@ struct HyphenationLimits {
 /// el -> el_GR, ...), then any `hyph_<lang>*.dic`.
 std::string hyphenation_dictionary(std::string_view lang, const std::string& dir = "/usr/share/hyphen");
 
+/// Loads the patterns of `lang`'s dictionary (if one is installed) for the
+/// Hyphenators made later: libhyphen takes ~8 ms over the English ones, the
+/// longest single wait of a small build, so a caller that can guess the
+/// language early starts this on another thread. Safe from any thread.
+void preload_patterns(std::string_view lang);
+
 /// Hyphenator for one language. Thread-safe: results are memoised per word,
 /// in a memo of each thread and one shared memo behind a mutex (libhyphen
 /// and iconv state are not reentrant), so a shared instance per language is
 /// cheapest.
 class Hyphenator {
 public:
-    /// Loads the dictionary for `lang` (see hyphenation_dictionary). When no
-    /// dictionary exists, `available()` is false and `points` returns {}.
+    /// Loads the dictionary for `lang` (see hyphenation_dictionary; its
+    /// patterns once per process, shared). When no dictionary exists,
+    /// `available()` is false and `points` returns {}.
     explicit Hyphenator(std::string_view lang, HyphenationLimits limits = {},
                         const std::string& dir = "/usr/share/hyphen");
     ~Hyphenator();
@@ -69,6 +76,9 @@ public:
 private:
     /// The points from the shared memo, computing them on a miss.
     std::vector<size_t> shared_points(std::string_view word) const;
+    /// The points of `word` from the patterns (libhyphen reads the
+    /// dictionary only, so threads may ask at once).
+    std::vector<size_t> compute_points(std::string_view word) const;
 
     struct Impl;
     uint64_t id_ = 0;  ///< distinct for every Hyphenator made (keys the threads' memos)

@@ -100,6 +100,25 @@ TEST(Includes, MissingFolderAndBookXml) {
     EXPECT_EQ(empty.lines[0], "book.xml: error: 'book.xml' does not exist; the manuscript's root file is book.xml");
 }
 
+TEST(Includes, PeekLanguageReadsTheRootAloneAndAsLoadDoes) {
+    TempDir tmp;
+    EXPECT_EQ(peek_language((tmp.path / "nope").string()), "");  // no folder
+    EXPECT_EQ(peek_language(tmp.str()), "");                      // no book.xml
+    tmp.write("book.xml", "<book format=\"1\"><meta>");            // not well-formed
+    EXPECT_EQ(peek_language(tmp.str()), "");
+    tmp.write("book.xml", test::book_with(""));
+    EXPECT_EQ(peek_language(tmp.str()), model::kDefaultLang);
+    std::string german = test::book_with(R"(<include href="guides/g.xml"/>)");
+    german.insert(german.find(' '), R"( lang="de-AT")");
+    tmp.write("book.xml", german);  // the include is missing: the root alone is read
+    EXPECT_EQ(peek_language(tmp.str()), "de-AT");
+    std::string seen;
+    LoadOptions o;
+    o.on_language = [&](const std::string& lang) { seen = lang; };
+    test::load_folder(tmp.str(), o);
+    EXPECT_EQ(seen, "de-AT");
+}
+
 TEST(Includes, DisplayPathKeepsTheFolderAsGiven) {
     EXPECT_EQ(display_path("manuscript", "guides/a.xml"), "manuscript/guides/a.xml");
     EXPECT_EQ(display_path("manuscript/", "book.xml"), "manuscript/book.xml");

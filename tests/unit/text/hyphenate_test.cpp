@@ -112,3 +112,53 @@ TEST(Hyphenate, SharedAcrossThreads) {
     for (auto& t : ts) t.join();
     for (const auto& s : out) EXPECT_EQ(s, "type-set-ting");
 }
+
+TEST(Hyphenate, NewWordsFromManyThreadsAtOnceAsFromOne) {
+    // Words no thread has seen, asked by four threads at once in different
+    // orders (the patterns are read outside the memo's lock; a dictionary
+    // in another charset converts under its own lock): the points are those
+    // a single thread finds.
+    const std::vector<std::string> stems = {"type", "set", "man", "u", "script", "ham", "bur", "ger", "pro",
+                                            "gram", "re", "treat", "coach", "ing", "ful", "ness", "ation"};
+    std::vector<std::string> words;
+    for (size_t a = 0; a < stems.size(); ++a)
+        for (size_t b = 0; b < stems.size(); ++b) words.push_back(stems[a] + stems[b] + stems[(a * b) % stems.size()]);
+    std::vector<std::pair<const char*, std::vector<std::string>>> cases{{"en", words}};
+    if (installed("hyph_el_GR.dic"))  // ISO-8859-7, and small (German's takes seconds to load)
+        cases.push_back({"el", {"πανεπιστήμιο", "θάλασσα", "αρχιτεκτονική", "φιλοσοφία", "μαθηματικά",
+                                "ελευθερία", "δημοκρατία"}});
+    for (const auto& [lang, list] : cases) {
+        Hyphenator alone(lang, {});
+        ASSERT_TRUE(alone.available()) << lang;
+        std::vector<std::string> expected;
+        for (const auto& w : list) expected.push_back(alone.marked(w));
+        Hyphenator shared(lang, {});
+        std::vector<std::vector<std::string>> got(4, std::vector<std::string>(list.size()));
+        std::vector<std::thread> ts;
+        for (size_t t = 0; t < got.size(); ++t)
+            ts.emplace_back([&, t] {
+                for (size_t k = 0; k < list.size(); ++k) {
+                    const size_t i = t % 2 ? list.size() - 1 - k : (k * 5 + t) % list.size();  // 5 is prime to both sizes (289, 7)
+                    got[t][i] = shared.marked(list[i]);
+                }
+            });
+        for (auto& t : ts) t.join();
+        for (size_t t = 0; t < got.size(); ++t)
+            for (size_t i = 0; i < list.size(); ++i)
+                EXPECT_EQ(got[t][i], expected[i]) << lang << " thread " << t;
+    }
+}
+
+TEST(Hyphenate, PatternsLoadedAheadServeEveryLaterHyphenator) {
+    // Loaded ahead on another thread while Hyphenators of two limits are
+    // made: they wait for the one load and hyphenate as without it.
+    std::thread ahead([] { preload_patterns("en-GB"); });
+    Hyphenator tight("en", {5, 2, 3}), loose("en", {4, 1, 2});
+    ahead.join();
+    preload_patterns("xx-unknown");  // no dictionary: nothing to load, no error
+    ASSERT_TRUE(tight.available());
+    EXPECT_EQ(tight.dictionary(), loose.dictionary());
+    EXPECT_EQ(tight.marked("typesetting"), "type-set-ting");
+    EXPECT_EQ(tight.marked("hyphenation"), en().marked("hyphenation"));
+    EXPECT_FALSE(Hyphenator("xx-unknown").available());
+}
