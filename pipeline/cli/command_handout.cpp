@@ -22,7 +22,9 @@ namespace bb::cli {
 int build_handouts(Session& session, const style::Sheet& book_sheet, const style::Sheet& handout_sheet,
                    const HandoutJob& job) {
     const auto& book = session.book();
-    text::FontSet fonts;
+    // The session's fonts: loaded while the manuscript was (bookbuild
+    // handout) or for the book's PDF (bookbuild all).
+    text::FontSet& fonts = session.fonts();
     std::optional<handout::HandoutMaker> maker_storage;
     if (job.book_doc)
         maker_storage.emplace(book, *job.book_doc, handout_sheet, job.layout, job.imposition, fonts, session.sink());
@@ -145,7 +147,9 @@ Runner add_handout_command(CLI::App& app) {
             return kUsage;
         }
         Session session(*options);
-        bool ok = session.load();
+        // The handout lays the book out for its page numbers: the patterns
+        // and fonts load beside the manuscript.
+        bool ok = session.load(/*prepare_layout=*/true);
         session.report();
         if (!ok) return kInputError;
         const auto& book = session.book();
