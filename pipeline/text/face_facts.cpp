@@ -44,7 +44,9 @@ VerticalMetrics vertical_metrics(hb_font_t* font, int upem) {
 }
 
 int widest_advance(hb_face_t* face, int upem) {
-    auto u16 = [](const char* p) { return static_cast<unsigned>(static_cast<uint8_t>(p[0])) << 8 | static_cast<uint8_t>(p[1]); };
+    auto u16 = [](const char* p) {  // big-endian, as every OpenType table
+        return static_cast<unsigned>(static_cast<uint8_t>(p[0])) << 8 | static_cast<uint8_t>(p[1]);
+    };
     hb_blob_t* hhea = hb_face_reference_table(face, HB_TAG('h', 'h', 'e', 'a'));
     hb_blob_t* hmtx = hb_face_reference_table(face, HB_TAG('h', 'm', 't', 'x'));
     unsigned hhea_len = 0, hmtx_len = 0;

@@ -37,9 +37,10 @@ std::string hyphenation_dictionary(std::string_view lang, const std::string& dir
 void preload_patterns(std::string_view lang);
 
 /// Hyphenator for one language. Thread-safe: results are memoised per word,
-/// in a memo of each thread and one shared memo behind a mutex (libhyphen
-/// and iconv state are not reentrant), so a shared instance per language is
-/// cheapest.
+/// in a memo of each thread and one shared memo behind a mutex; a new word
+/// is hyphenated outside that lock (libhyphen only reads the patterns; an
+/// 8-bit dictionary's iconv state has a lock of its own), so a shared
+/// instance per language is cheapest.
 class Hyphenator {
 public:
     /// Loads the dictionary for `lang` (see hyphenation_dictionary; its

@@ -52,7 +52,9 @@ struct ParagraphOptions {
 
 /// A piece of text drawn in one font at one x.
 struct Fragment {
-    std::string text;            ///< UTF-8 to draw (SHY removed; "-" appended at a hyphenated end); empty when lines_only
+    /// UTF-8 to draw (SHY removed; "-" appended at a hyphenated end); empty
+    /// when ParagraphOptions::lines_only.
+    std::string text;
     const Font* font = nullptr;
     double size = 0;
     double x = 0;                ///< from the line's left edge, points
