@@ -147,6 +147,7 @@ HyphenDict* patterns_of(const std::string& file) {
 }  // namespace
 
 void preload_patterns(std::string_view lang) {
+    if (lang.empty()) return;  // book.xml unreadable: load() will say why
     const std::string file = hyphenation_dictionary(lang);
     if (!file.empty()) patterns_of(file);
 }

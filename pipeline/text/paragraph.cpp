@@ -290,7 +290,7 @@ private:
             bool hyph = hyph_[at], emerg = emerg_[at];
             if (last_is_box() && (kind != 0 || hyph || emerg)) {
                 // The segment this break follows (the open one, or the last box).
-                const Segment& before = !open() ? segments_[items_.back().payload] : cur_;
+                const Segment& before = open() ? cur_ : segments_[items_.back().payload];
                 const struct {
                     double size;
                     const Font* font;
