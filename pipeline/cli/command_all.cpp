@@ -65,7 +65,8 @@ Runner add_all_command(CLI::App& app) {
         job.output = *outdir + "/handouts";
         job.layout.image_dir = options->manuscript + "/images";
         job.book_doc = &book_layout;
-        return build_handouts(session, session.sheet(), handout_sheet ? *handout_sheet : session.sheet(), job);
+        return session.end(
+            build_handouts(session, session.sheet(), handout_sheet ? *handout_sheet : session.sheet(), job));
     };
 }
 

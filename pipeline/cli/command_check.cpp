@@ -51,7 +51,7 @@ Runner add_check_command(CLI::App& app) {
         if (!ok) return kInputError;
         if (!options->quiet)
             std::printf("%s\n", summary_line(session.book(), session.sink().warning_count()).c_str());
-        return code;
+        return session.end(code);
     };
 }
 

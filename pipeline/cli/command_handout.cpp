@@ -179,7 +179,7 @@ Runner add_handout_command(CLI::App& app) {
             session.report();
             return kInputError;
         }
-        return build_handouts(session, *book_sheet, session.sheet(), job);
+        return session.end(build_handouts(session, *book_sheet, session.sheet(), job));
     };
 }
 

@@ -162,7 +162,7 @@ Runner add_product_command(CLI::App& app, const ProductCommand& product) {
         bool ok = session.load(!page_list_option || options->page_list);
         session.report();
         if (!ok) return kInputError;
-        return build(session, options->output);
+        return session.end(build(session, options->output));
     };
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "base/process_end.h"
 #include "manuscript/load.h"
 #include "style/load.h"
 #include "text/hyphenate.h"
@@ -53,6 +54,11 @@ bool Session::load(bool prepare_layout) {
     book_ = manuscript::load(options_.manuscript, lo, sources_, sink_);
     if (options_.strict) sink_.promote_warnings();
     return sheet_ && book_ && !sink_.has_errors();
+}
+
+int Session::end(int code) {
+    clear_progress();
+    return base::end_process(code);
 }
 
 void Session::release_book() {

@@ -37,6 +37,13 @@ public:
     int report();
     /// A progress/status line on stderr unless -q.
     void status(const std::string& line) const;
+    /// Ends the process with `code` once the command's files are written:
+    /// the progress line is erased and everything still allocated (the book,
+    /// the layout the caller holds, the fonts) goes back to the system with
+    /// the process instead of being freed object by object (~4 ms of a
+    /// 100-guide EPUB, base::end_process). Under the sanitizers it returns
+    /// `code` and the usual destructors run.
+    int end(int code);
     /// Prints an error that has no source position and makes the run fail.
     void fail(const std::string& file, const std::string& message);
 
