@@ -7,8 +7,8 @@
 
 namespace bb::base {
 
-/// Writes `bytes` to `path` atomically (temp file in the same folder, fsync,
-/// rename). Creates missing parent folders and removes temporary files of the
+/// Writes `bytes` to `path` atomically (temp file in the same folder,
+/// renamed onto `path`; not fsynced: see atomic_file.cpp). Creates missing parent folders and removes temporary files of the
 /// same target left by builds that were killed (their process is gone). Returns an error message, or ""
 /// on success; on failure the temporary file is removed.
 std::string write_file_atomically(const std::string& path, std::string_view bytes);
@@ -17,7 +17,7 @@ std::string write_file_atomically(const std::string& path, std::string_view byte
 /// HPDF_SaveToFile): `fill` writes the temporary path it is given (already
 /// created, empty, so an unwritable folder is reported with the system's
 /// reason before `fill` runs) and returns an error message or ""; the file
-/// is then synced and renamed onto `path`. Returns an error message or "".
+/// is then renamed onto `path`. Returns an error message or "".
 std::string write_file_atomically_by(const std::string& path,
                                      const std::function<std::string(const std::string& temp)>& fill);
 

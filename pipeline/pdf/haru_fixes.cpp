@@ -5,8 +5,13 @@
 #include <hpdf_streams.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <memory>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -40,6 +45,89 @@ HPDF_Dict deflated_stream(HPDF_Doc pdf, std::string_view packed) {
     HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (stream) set_deflated_data(stream, packed);
     return stream;
+}
+
+namespace {
+/// The file libharu saves into: its small writes gathered in memory, handed
+/// to the system a megabyte at a time.
+struct BufferedFile {
+    int fd = -1;
+    int error = 0;  ///< errno of the first failed write
+    std::unique_ptr<char[]> buffer;
+    size_t capacity = 0, used = 0;
+
+    bool flush() {
+        for (size_t done = 0; done < used;) {
+            const ssize_t n = ::write(fd, buffer.get() + done, used - done);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                error = errno;
+                return false;
+            }
+            done += static_cast<size_t>(n);
+        }
+        used = 0;
+        return true;
+    }
+
+    bool write(const unsigned char* data, size_t size) {
+        if (error) return false;
+        if (used + size > capacity && !flush()) return false;
+        if (size >= capacity) {  // bigger than the buffer: written as it is
+            const unsigned char* end = data + size;
+            while (data < end) {
+                const ssize_t n = ::write(fd, data, static_cast<size_t>(end - data));
+                if (n < 0) {
+                    if (errno == EINTR) continue;
+                    error = errno;
+                    return false;
+                }
+                data += n;
+            }
+            return true;
+        }
+        std::memcpy(buffer.get() + used, data, size);
+        used += size;
+        return true;
+    }
+};
+
+HPDF_STATUS write_buffered(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+    auto* file = static_cast<BufferedFile*>(stream->attr);
+    return file->write(data, size) ? HPDF_OK : HPDF_FILE_IO_ERROR;
+}
+}  // namespace
+
+bool save_to_file(HPDF_Doc pdf, const std::string& path, std::string& io_error) {
+    BufferedFile file;
+    file.fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (file.fd < 0) {
+        io_error = std::strerror(errno);
+        return false;
+    }
+    file.capacity = size_t{1} << 20;
+    file.buffer = std::make_unique_for_overwrite<char[]>(file.capacity);
+    // HPDF_SaveToStream writes into pdf->stream, a stream of any kind, when
+    // there is one (it empties only memory streams first): a callback
+    // writer there makes it save through write_buffered.
+    HPDF_Stream stream = HPDF_CallbackWriter_New(pdf->mmgr, write_buffered, &file);
+    if (!stream) {
+        ::close(file.fd);
+        return false;
+    }
+    if (pdf->stream) HPDF_Stream_Free(pdf->stream);
+    pdf->stream = stream;
+    bool saved = HPDF_SaveToStream(pdf) == HPDF_OK;
+    saved = file.flush() && saved;
+    // The stream points at `file`, which ends here.
+    HPDF_Stream_Free(pdf->stream);
+    pdf->stream = nullptr;
+    if (::close(file.fd) != 0 && !file.error) file.error = errno;
+    if (file.error) {
+        io_error = std::strerror(file.error);
+        return false;
+    }
+    return saved;
 }
 
 void Digest16::mix(uint64_t word) {

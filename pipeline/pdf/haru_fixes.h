@@ -29,6 +29,13 @@ HPDF_Dict deflated_stream(HPDF_Doc pdf, std::string_view packed);
 /// a filter, but calls write_fn after the keys).
 void set_deflated_data(HPDF_Dict stream, std::string_view packed);
 
+/// Writes the document to the file at `path` (created or truncated)
+/// through a buffer of its own: HPDF_SaveToFile hands every token to fwrite
+/// and the file to the system 4 KB at a time (5,000 writes for a
+/// 6,000-page book). False on failure, with `io_error` set when the system
+/// refused (else the failure is libharu's, in the document's error state).
+bool save_to_file(HPDF_Doc pdf, const std::string& path, std::string& io_error);
+
 /// A 16-byte digest of `data` (two 64-bit multiply-xorshift lanes over its
 /// 8-byte words, then its length), for the document id: not cryptographic,
 /// only different for different content.

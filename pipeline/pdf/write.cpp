@@ -182,13 +182,14 @@ public:
         return bytes;
     }
 
-    /// The built document written to `path` by libharu itself (no copy of
-    /// it in memory), atomically (base::write_file_atomically_by). Its size,
+    /// The built document written to `path` as libharu saves it (no copy of
+    /// it in memory: save_to_file), atomically (base::write_file_atomically_by). Its size,
     /// or nullopt after reporting (the target untouched).
     std::optional<uint64_t> save(const std::string& path) {
         uint64_t size = 0;
         std::string error = base::write_file_atomically_by(path, [&](const std::string& temp) -> std::string {
-            if (HPDF_SaveToFile(d_.pdf, temp.c_str()) != HPDF_OK) return d_.message();
+            std::string io_error;
+            if (!save_to_file(d_.pdf, temp, io_error)) return io_error.empty() ? d_.message() : io_error;
             std::error_code ec;
             size = std::filesystem::file_size(temp, ec);
             return ec ? ec.message() : "";
