@@ -140,9 +140,9 @@ std::string write_file_atomically_by(const std::string& path,
     if (std::string err = fill(pending.temp_path()); !err.empty()) return err;
     // Not synced before the rename: an output can be built again, and an
     // fsync cost more than the rest of the save (2 ms of a ten-guide PDF,
-    // 32 ms at N = 1000), as no compiler or typesetter pays it. A rename
-    // replacing a file is ordered after its data by ext4 (auto_da_alloc),
-    // the usual home of a book's folder.
+    // 32 ms at N = 1000), and no compiler or typesetter pays it either.
+    // ext4 (auto_da_alloc) starts writing a file's data when a rename
+    // replaces another with it.
     return pending.commit();
 }
 

@@ -273,21 +273,19 @@ std::string page_content(const typeset::Page& p, const PageResources& res, const
     return out;
 }
 
-std::vector<std::string> deflate_pages(size_t count, unsigned jobs, const std::function<std::string(size_t)>& make) {
-    std::vector<std::string> out(count);
+void deflate_pages(size_t count, unsigned jobs, const std::function<std::string(size_t)>& make,
+                   const std::function<void(size_t, std::string&&, bool)>& deliver) {
     std::atomic<size_t> next{0};
-    std::atomic<bool> failed{false};
     auto work = [&] {
         base::Deflater& deflater = base::thread_deflater(kLevel);
         for (size_t i = next++; i < count; i = next++) {
-            std::string& packed = out[i];
-            if (!deflater.compress(make(i), base::Deflater::Format::Zlib, packed)) failed = true;
+            std::string packed;
+            const bool ok = deflater.compress(make(i), base::Deflater::Format::Zlib, packed);
             packed.shrink_to_fit();
+            deliver(i, std::move(packed), ok);
         }
     };
     base::run_on_threads(static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(jobs, count))), work);
-    if (failed) return {};
-    return out;
 }
 
 }  // namespace bb::pdf

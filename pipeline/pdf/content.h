@@ -34,9 +34,12 @@ struct FontFacts {
 std::string page_content(const typeset::Page& page, const PageResources& resources,
                          const std::vector<FontFacts>& fonts);
 
-/// Deflates pages' content streams (zlib format, libdeflate level 1: see content.cpp) on
-/// `jobs` threads; `make(i)` gives page i's uncompressed stream. The result
-/// does not depend on `jobs`.
-std::vector<std::string> deflate_pages(size_t count, unsigned jobs, const std::function<std::string(size_t)>& make);
+/// Deflates pages' content streams (zlib format, libdeflate level 1: see
+/// content.cpp) on `jobs` threads, in page order as far as the threads
+/// go: `make(i)` gives page i's uncompressed stream, `deliver(i, packed,
+/// ok)` takes it deflated (ok false: deflate failed), on the thread that
+/// made it. The streams do not depend on `jobs`.
+void deflate_pages(size_t count, unsigned jobs, const std::function<std::string(size_t)>& make,
+                   const std::function<void(size_t, std::string&&, bool)>& deliver);
 
 }  // namespace bb::pdf

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <hpdf_font.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <unistd.h>
 
@@ -19,6 +20,13 @@
 namespace bb::pdf {
 
 void set_document_id(HPDF_Doc pdf, const unsigned char digest[16]) {
+    if (auto* known = static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf->trailer, "ID", HPDF_OCLASS_ARRAY))) {
+        for (HPDF_UINT i = 0; i < 2; ++i)
+            if (auto* copy = static_cast<HPDF_Binary>(HPDF_Array_GetItem(known, i, HPDF_OCLASS_BINARY));
+                copy && copy->len == 16)
+                std::memcpy(copy->value, digest, 16);
+        return;
+    }
     HPDF_Array id = HPDF_Array_New(pdf->mmgr);
     if (!id) return;
     HPDF_Dict_Add(pdf->trailer, "ID", id);
@@ -45,6 +53,75 @@ HPDF_Dict deflated_stream(HPDF_Doc pdf, std::string_view packed) {
     HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (stream) set_deflated_data(stream, packed);
     return stream;
+}
+
+namespace {
+/// Where a late stream reads: its item, fetched from the LateData on first
+/// use (libharu asks for the size first), and the read position.
+struct LateCursor {
+    LateData* late;
+    size_t index;
+    bool fetched;
+    std::string_view data;
+    size_t pos;
+};
+
+LateCursor& cursor_of(HPDF_Stream stream) {
+    auto& c = *static_cast<LateCursor*>(stream->attr);
+    if (!c.fetched) {
+        c.data = c.late->wait(c.index);
+        c.fetched = true;
+    }
+    return c;
+}
+
+HPDF_UINT32 late_size(HPDF_Stream stream) { return static_cast<HPDF_UINT32>(cursor_of(stream).data.size()); }
+
+HPDF_STATUS late_read(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
+    LateCursor& c = cursor_of(stream);
+    const size_t n = std::min<size_t>(*size, c.data.size() - c.pos);
+    std::memcpy(out, c.data.data() + c.pos, n);
+    c.pos += n;
+    *size = static_cast<HPDF_UINT>(n);
+    return c.pos == c.data.size() ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS late_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+    LateCursor& c = cursor_of(stream);
+    const long long base = mode == HPDF_SEEK_SET ? 0 : mode == HPDF_SEEK_CUR ? static_cast<long long>(c.pos)
+                                                                                : static_cast<long long>(c.data.size());
+    const long long to = base + pos;
+    if (to < 0 || to > static_cast<long long>(c.data.size())) return HPDF_FILE_IO_ERROR;
+    c.pos = static_cast<size_t>(to);
+    return HPDF_OK;
+}
+
+HPDF_INT32 late_tell(HPDF_Stream stream) { return static_cast<HPDF_INT32>(cursor_of(stream).pos); }
+
+void late_free(HPDF_Stream stream) { HPDF_FreeMem(stream->mmgr, stream->attr); }
+}  // namespace
+
+bool set_late_page_contents(HPDF_Page page, LateData& late, size_t index) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Dict contents = attr->contents;
+    auto* cursor = static_cast<LateCursor*>(HPDF_GetMem(contents->mmgr, sizeof(LateCursor)));
+    if (!cursor) return false;
+    *cursor = LateCursor{&late, index, false, {}, 0};
+    HPDF_Stream reader = HPDF_CallbackReader_New(contents->mmgr, late_read, late_seek, late_tell, late_size, cursor);
+    if (!reader) {
+        HPDF_FreeMem(contents->mmgr, cursor);
+        return false;
+    }
+    reader->free_fn = late_free;
+    // The empty stream it replaces is also the page's drawing stream: that
+    // pointer goes to the reader too, so none is left to freed memory
+    // (bookbuild draws nothing through libharu: it is never written to).
+    if (contents->stream) HPDF_Stream_Free(contents->stream);
+    contents->stream = reader;
+    attr->stream = reader;
+    contents->filter = HPDF_STREAM_FILTER_NONE;
+    contents->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
+    return true;
 }
 
 namespace {

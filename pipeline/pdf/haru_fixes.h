@@ -11,7 +11,9 @@
 namespace bb::pdf {
 
 /// Sets the trailer /ID to two copies of `digest` (16 bytes); libharu writes
-/// none otherwise, and PDF/A mode would derive it from the clock.
+/// none otherwise, and PDF/A mode would derive it from the clock. Called
+/// again, it changes the bytes in place (until the trailer is written, in
+/// the middle of a save too).
 void set_document_id(HPDF_Doc pdf, const unsigned char digest[16]);
 
 /// Sets the document catalog's /Lang (ISO 32000-1 §14.9.2), which libharu
@@ -28,6 +30,23 @@ HPDF_Dict deflated_stream(HPDF_Doc pdf, std::string_view packed);
 /// only name the filter (hpdf_dict.c drops a /Filter key of a stream without
 /// a filter, but calls write_fn after the keys).
 void set_deflated_data(HPDF_Dict stream, std::string_view packed);
+
+/// Stream data that arrives after the document is built (pages' content
+/// streams, made on other threads while libharu already saves): libharu
+/// asks for item `i` when the save reaches the stream that carries it.
+class LateData {
+public:
+    virtual ~LateData() = default;
+    /// Item `i`, already deflated, once it is ready (blocks until then);
+    /// empty when it could not be made.
+    virtual std::string_view wait(size_t i) = 0;
+};
+
+/// Makes the contents of `page` (nothing drawn on it through libharu) item
+/// `index` of `late`, deflated: libharu reads the bytes from `late` as it
+/// saves, without a copy of its own. `late` must outlive every save. False
+/// when libharu could not make the stream.
+bool set_late_page_contents(HPDF_Page page, LateData& late, size_t index);
 
 /// Writes the document to the file at `path` (created or truncated)
 /// through a buffer of its own: HPDF_SaveToFile hands every token to fwrite

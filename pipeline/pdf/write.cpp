@@ -10,8 +10,10 @@
 
 #include <array>
 #include <atomic>
+#include <condition_variable>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -134,6 +136,54 @@ HPDF_Date date_of(int64_t epoch) {
     return d;
 }
 
+/// The pages' content streams as the threads deflate them, read by
+/// libharu's save as it reaches each page (set_late_page_contents): the
+/// save runs while later pages are still being made. Once every page is
+/// in, `all_in` runs (once, on the thread that saw it).
+class ContentFeed final : public LateData {
+public:
+    ContentFeed(size_t pages, std::function<void()> all_in)
+        : packed_(pages), state_(pages, kWaiting), all_in_(std::move(all_in)) {}
+
+    void deliver(size_t i, std::string&& packed, bool ok) {
+        {
+            std::lock_guard lock(mu_);
+            packed_[i] = std::move(packed);
+            state_[i] = ok ? kReady : kFailed;
+            ++delivered_;
+        }
+        ready_.notify_all();
+    }
+
+    std::string_view wait(size_t i) override {
+        std::unique_lock lock(mu_);
+        ready_.wait(lock, [&] { return state_[i] != kWaiting; });
+        // libharu reads the pages in order: at the last one, every page's
+        // digest is made and the document id can be set before the trailer.
+        if (i + 1 == packed_.size()) {
+            ready_.wait(lock, [&] { return delivered_ == packed_.size(); });
+            if (all_in_) all_in_();
+        }
+        return state_[i] == kReady ? std::string_view(packed_[i]) : std::string_view();
+    }
+
+    /// Waits for every page; true when each was deflated.
+    bool all_made() {
+        std::unique_lock lock(mu_);
+        ready_.wait(lock, [&] { return delivered_ == packed_.size(); });
+        return std::find(state_.begin(), state_.end(), kFailed) == state_.end();
+    }
+
+private:
+    enum : char { kWaiting, kReady, kFailed };
+    std::mutex mu_;
+    std::condition_variable ready_;
+    std::vector<std::string> packed_;
+    std::vector<char> state_;
+    size_t delivered_ = 0;
+    std::function<void()> all_in_;
+};
+
 class Writer {
 public:
     /// `releasable`: the same document as `doc`, whose items may be freed
@@ -171,6 +221,10 @@ public:
     std::optional<std::string> bytes() {
         HPDF_Doc pdf = d_.pdf;
         if (HPDF_SaveToStream(pdf) != HPDF_OK) return fail("while saving");
+        if (!pages_made()) {
+            sink_.error_in("", "PDF: cannot deflate the page contents");
+            return std::nullopt;
+        }
         HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
         std::string bytes(size, '\0');
         HPDF_UINT32 got = size;
@@ -190,6 +244,7 @@ public:
         std::string error = base::write_file_atomically_by(path, [&](const std::string& temp) -> std::string {
             std::string io_error;
             if (!save_to_file(d_.pdf, temp, io_error)) return io_error.empty() ? d_.message() : io_error;
+            if (!pages_made()) return "cannot deflate the page contents";
             std::error_code ec;
             size = std::filesystem::file_size(temp, ec);
             return ec ? ec.message() : "";
@@ -328,39 +383,37 @@ private:
     /// The content streams: made and deflated by page_content/deflate_pages
     /// on other threads while this one adds the outline, links and labels
     /// to libharu (which is not thread-safe, so everything that touches it
-    /// stays on this thread), then handed to libharu as they are. Each
-    /// page's stream is digested as it is made, for the document's /ID.
+    /// stays on this thread) and then saves: libharu reads each page's
+    /// stream from the ContentFeed when the save reaches it. Each page's
+    /// stream is digested as it is made, for the document's /ID.
     bool draw_pages() {
         const size_t n = doc_.pages.size();
         const unsigned jobs = std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
         page_digests_.assign(n, {});
-        std::vector<std::string> packed;
-        {
-            base::Background content([&] {
-                packed = deflate_pages(n, jobs, [&](size_t i) {
+        feed_ = std::make_unique<ContentFeed>(n, [this] { set_document_id(d_.pdf, document_id().data()); });
+        for (size_t i = 0; i < n; ++i)
+            if (!set_late_page_contents(pages_[i], *feed_, i)) return failed("while adding the page contents");
+        content_ = base::Background([this, n, jobs] {
+            deflate_pages(
+                n, jobs,
+                [&](size_t i) {
                     std::string plain = page_content(doc_.pages[i], resources_[i], font_facts_);
                     digest16(plain, page_digests_[i].data());
                     // Only this thread touches page i's items (the main
                     // thread reads pages' sizes and the links meanwhile).
                     if (releasable_) std::vector<typeset::Item>().swap(releasable_->pages[i].items);
                     return plain;
-                });
-            });
-            add_navigation();
-        }
-        if (packed.size() != n) {
-            sink_.error_in("", "PDF: cannot deflate the page contents (zlib)");
-            return false;
-        }
-        base::progress_phase(progress_, "writing pages", n);
-        for (size_t i = 0; i < n; ++i) {
-            set_deflated_data(static_cast<HPDF_PageAttr>(pages_[i]->attr)->contents, packed[i]);
-            std::string().swap(packed[i]);  // libharu has its own copy
-            base::progress_advance(progress_);
-        }
+                },
+                [&](size_t i, std::string&& packed, bool ok) { feed_->deliver(i, std::move(packed), ok); });
+        });
+        add_navigation();
         if (d_.failed()) return failed("while writing pages");
         return true;
     }
+
+    /// After a save: false when a page's stream could not be made (the
+    /// saved file has it empty).
+    bool pages_made() { return !feed_ || feed_->all_made(); }
 
     HPDF_Image load_image(const std::string& path) {
         if (auto it = images_.find(path); it != images_.end()) return it->second;
@@ -453,15 +506,22 @@ private:
             HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d);
         }
         // The id is derived from what is drawn and the metadata, so the same
-        // input gives the same file and a changed book a different id.
+        // input gives the same file and a changed book a different id: set
+        // when every page is made (ContentFeed), before the save reaches
+        // the trailer.
+        const std::array<unsigned char, 16> unknown{};
+        set_document_id(pdf, unknown.data());
+    }
+
+    std::array<unsigned char, 16> document_id() const {
         Digest16 seed;
         add_content(seed);
         seed.add(std::string(1, '\0') + info_.title + '\0' + info_.author + '\0' + info_.subject + '\0' +
                  info_.keywords + '\0' + info_.creator + '\0' + info_.lang + '\0' +
                  (info_.epoch ? std::to_string(*info_.epoch) : ""));
-        unsigned char digest[16];
-        seed.finish(digest);
-        set_document_id(pdf, digest);
+        std::array<unsigned char, 16> digest;
+        seed.finish(digest.data());
+        return digest;
     }
 
     /// What is drawn: the fonts' files, each page's size and the digest of
@@ -503,6 +563,9 @@ private:
     std::vector<std::array<unsigned char, 16>> page_digests_;
     std::map<std::string, HPDF_Image> images_;
     std::unordered_map<std::string, HPDF_Destination> destinations_;
+    std::unique_ptr<ContentFeed> feed_;
+    // Last: joined first, before what the threads read and write goes.
+    base::Background content_;
 };
 
 }  // namespace
