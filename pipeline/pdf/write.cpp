@@ -201,12 +201,21 @@ public:
         HPDF_UseUTFEncodings(pdf);
         HPDF_SetCurrentEncoder(pdf, "UTF-8");
         base::StageTimer timer;
-        if (!load_fonts()) return false;
+        // The content streams are made and deflated on other threads from
+        // as soon as each page's resources are named (plan_pages), while
+        // this one subsets the fonts and gives libharu the pages, links and
+        // outline; libharu's save then reads each page's stream as it
+        // reaches it (ContentFeed).
+        if (!plan_pages()) return false;
+        timer.lap("pdf: fonts drawn and resources named");
+        start_content();
+        if (!embed_fonts()) return false;
         timer.lap("pdf: fonts");
         if (!add_pages()) return false;
         timer.lap("pdf: pages");
-        if (!draw_pages()) return false;
-        timer.lap("pdf: content streams, links and outline");
+        add_navigation();
+        if (d_.failed()) return failed("while adding the links and outline");
+        timer.lap("pdf: links and outline");
         base::progress_phase(progress_, "saving the PDF", 0);
         add_info();
         if (d_.failed()) return !fail("while building the document");
@@ -267,7 +276,10 @@ private:
         return std::nullopt;
     }
 
-    bool load_fonts() {
+    /// Before anything goes to libharu: which code points each font draws,
+    /// each page's resource names (as libharu will give them, checked in
+    /// add_pages) and each font's space width: all that page_content needs.
+    bool plan_pages() {
         // Which BMP code points each font draws, as one byte per code point
         // (bits were a set insert, then a bit operation per character of a
         // 6,000-page book): ASCII is marked without decoding. The pages are
@@ -277,6 +289,9 @@ private:
         const unsigned jobs = base::threads_for(0, std::max<size_t>(1, n / 64));
         std::vector<Marks> marks(jobs, Marks(doc_.fonts.size()));
         std::vector<size_t> bad_page(jobs, SIZE_MAX), bad_font(jobs, 0);
+        resources_.assign(n, PageResources{});
+        plans_.assign(n, PagePlan{});
+        for (PageResources& r : resources_) r.font_names.resize(doc_.fonts.size());
         std::atomic<unsigned> next_range{0};
         base::run_on_threads(jobs, [&] {
             const unsigned r = next_range++;
@@ -290,6 +305,9 @@ private:
                             return;
                         }
                         mark_drawn(t->text, drawn[t->font]);
+                        name_font(p, t->font);
+                    } else if (const auto* im = std::get_if<typeset::Image>(&item)) {
+                        name_image(p, im->path);
                     }
         });
         for (unsigned r = 0; r < jobs; ++r)
@@ -306,14 +324,24 @@ private:
                 if (drawn[f].empty()) drawn[f].assign(0x10000, 0);
                 for (size_t cp = 0; cp < more.size(); ++cp) drawn[f][cp] |= more[cp];
             }
-        std::vector<std::set<char32_t>> used(doc_.fonts.size());
+        used_.assign(doc_.fonts.size(), {});
         for (size_t f = 0; f < drawn.size(); ++f)
             for (size_t cp = 0; cp < drawn[f].size(); ++cp)
-                if (drawn[f][cp]) used[f].insert(static_cast<char32_t>(cp));
-        fonts_.assign(doc_.fonts.size(), nullptr);
+                if (drawn[f][cp]) used_[f].insert(static_cast<char32_t>(cp));
+        // The space's width as the embedded program will give it (read
+        // without subsetting: the subsets are made while pages are drawn).
         font_facts_.assign(doc_.fonts.size(), FontFacts{});
-        // Subsetting and deflating on every core; the libharu objects
-        // after, in font order, so the file does not depend on the threads.
+        for (size_t f = 0; f < doc_.fonts.size(); ++f)
+            if (!used_[f].empty())
+                if (std::optional<int> w = text::pdf_advance(doc_.fonts[f], 0x20)) font_facts_[f].space = *w;
+        return true;
+    }
+
+    /// The fonts' subsets, made and deflated on every core, then given to
+    /// libharu in font order (so the file does not depend on the threads).
+    bool embed_fonts() {
+        const std::vector<std::set<char32_t>>& used = used_;
+        fonts_.assign(doc_.fonts.size(), nullptr);
         std::vector<std::optional<PackedFont>> packed(doc_.fonts.size());
         std::vector<std::string> errors(doc_.fonts.size());
         std::atomic<size_t> next{0};
@@ -330,15 +358,33 @@ private:
                 ok = false;
                 continue;
             }
-            for (const auto& g : packed[f]->program.glyphs)
-                if (g.cp == 0x20) font_facts_[f].space = g.width;
             fonts_[f] = font;
             packed[f].reset();
         }
         return ok;
     }
 
-    /// The pages and their resources (fonts, images), in libharu.
+    /// Page p's resource names, in the order libharu names them: "F1", "F2"
+    /// … for fonts, "X1", "X2" … for images, in first use on the page
+    /// (HPDF_Page_GetLocalFontName, HPDF_Page_GetXObjectName).
+    void name_font(size_t p, size_t font) {
+        std::string& name = resources_[p].font_names[font];
+        if (!name.empty()) return;
+        plans_[p].fonts.push_back(font);
+        name = 'F';
+        name += std::to_string(plans_[p].fonts.size());
+    }
+
+    void name_image(size_t p, const std::string& path) {
+        auto [it, added] = resources_[p].image_names.try_emplace(path);
+        if (!added) return;
+        plans_[p].images.push_back(path);
+        it->second = 'X';
+        it->second += std::to_string(plans_[p].images.size());
+    }
+
+    /// The pages in libharu, their resources registered as plan_pages named
+    /// them (checked), their contents to be read from the ContentFeed.
     bool add_pages() {
         const size_t n = doc_.pages.size();
         // One Pages node holds at most HPDF_LIMIT_MAX_ARRAY (32,767) kids: a
@@ -346,7 +392,6 @@ private:
         // page tree (which viewers also prefer); smaller ones keep one node.
         if (n > 8191 && HPDF_SetPagesConfiguration(d_.pdf, 256) != HPDF_OK)
             return failed("cannot set up the page tree");
-        resources_.assign(n, PageResources{});
         for (size_t i = 0; i < n; ++i) {
             const typeset::Page& p = doc_.pages[i];
             HPDF_Page page = HPDF_AddPage(d_.pdf);
@@ -357,42 +402,42 @@ private:
             pages_.push_back(page);
             HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
             HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
-            PageResources& r = resources_[i];
-            r.font_names.resize(doc_.fonts.size());
-            for (const auto& item : p.items) {
-                if (const auto* t = std::get_if<typeset::TextRun>(&item)) {
-                    if (r.font_names[t->font].empty()) {
-                        const char* name = HPDF_Page_GetLocalFontName(page, fonts_[t->font]);
-                        if (!name) return failed(fmt::format("while drawing page {}", i + 1));
-                        r.font_names[t->font] = name;
-                    }
-                } else if (const auto* im = std::get_if<typeset::Image>(&item)) {
-                    if (r.image_names.count(im->path)) continue;
-                    HPDF_Image image = load_image(im->path);
-                    if (!image) return false;
-                    const char* name = HPDF_Page_GetXObjectName(page, image);
-                    if (!name) return failed(fmt::format("while drawing page {}", i + 1));
-                    r.image_names[im->path] = name;
-                }
+            const PageResources& r = resources_[i];
+            for (size_t f : plans_[i].fonts) {
+                const char* name = HPDF_Page_GetLocalFontName(page, fonts_[f]);
+                if (!name) return failed(fmt::format("while drawing page {}", i + 1));
+                if (r.font_names[f] != name) return misnamed(i, name);
             }
+            for (const std::string& path : plans_[i].images) {
+                HPDF_Image image = load_image(path);
+                if (!image) return false;
+                const char* name = HPDF_Page_GetXObjectName(page, image);
+                if (!name) return failed(fmt::format("while drawing page {}", i + 1));
+                if (r.image_names.at(path) != name) return misnamed(i, name);
+            }
+            if (!set_late_page_contents(page, *feed_, i)) return failed("while adding the page contents");
         }
         if (d_.failed()) return failed("while adding pages");
         return true;
     }
 
-    /// The content streams: made and deflated by page_content/deflate_pages
-    /// on other threads while this one adds the outline, links and labels
-    /// to libharu (which is not thread-safe, so everything that touches it
-    /// stays on this thread) and then saves: libharu reads each page's
-    /// stream from the ContentFeed when the save reaches it. Each page's
-    /// stream is digested as it is made, for the document's /ID.
-    bool draw_pages() {
+    bool misnamed(size_t page, const char* name) {
+        sink_.error_in("", fmt::format("PDF: libharu named a resource of page {} '{}', not as planned", page + 1, name));
+        return false;
+    }
+
+    /// The content streams, made and deflated by page_content/deflate_pages
+    /// on other threads while this one subsets the fonts and adds the pages,
+    /// outline and links to libharu (which is not thread-safe, so
+    /// everything that touches it stays on this thread) and then saves:
+    /// libharu reads each page's stream from the ContentFeed when the save
+    /// reaches it. Each page's stream is digested as it is made, for the
+    /// document's /ID.
+    void start_content() {
         const size_t n = doc_.pages.size();
         const unsigned jobs = std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
         page_digests_.assign(n, {});
         feed_ = std::make_unique<ContentFeed>(n, [this] { set_document_id(d_.pdf, document_id().data()); });
-        for (size_t i = 0; i < n; ++i)
-            if (!set_late_page_contents(pages_[i], *feed_, i)) return failed("while adding the page contents");
         content_ = base::Background([this, n, jobs] {
             deflate_pages(
                 n, jobs,
@@ -406,9 +451,6 @@ private:
                 },
                 [&](size_t i, std::string&& packed, bool ok) { feed_->deliver(i, std::move(packed), ok); });
         });
-        add_navigation();
-        if (d_.failed()) return failed("while writing pages");
-        return true;
     }
 
     /// After a save: false when a page's stream could not be made (the
@@ -560,6 +602,13 @@ private:
     std::vector<FontFacts> font_facts_;
     std::vector<HPDF_Page> pages_;
     std::vector<PageResources> resources_;
+    /// Each page's fonts and images in first use (the order libharu names them).
+    struct PagePlan {
+        std::vector<size_t> fonts;
+        std::vector<std::string> images;
+    };
+    std::vector<PagePlan> plans_;
+    std::vector<std::set<char32_t>> used_;  ///< code points each font draws
     std::vector<std::array<unsigned char, 16>> page_digests_;
     std::map<std::string, HPDF_Image> images_;
     std::unordered_map<std::string, HPDF_Destination> destinations_;

@@ -84,6 +84,20 @@ std::string subset_font(const std::string& path, const std::set<char32_t>& code_
     return result;
 }
 
+std::optional<int> pdf_advance(const std::string& path, char32_t cp) {
+    FileFace file(path);
+    if (!file.face || hb_face_get_glyph_count(file.face) == 0) return std::nullopt;
+    const int upem = static_cast<int>(hb_face_get_upem(file.face));
+    if (upem <= 0) return std::nullopt;
+    hb_font_t* font = hb_font_create(file.face);
+    hb_codepoint_t gid = 0;
+    // pdf_font_program's rule: a code point the face lacks is as wide as .notdef.
+    const bool has = hb_font_get_nominal_glyph(font, cp, &gid) && gid != 0;
+    const int width = glyph_advance(font, has ? gid : 0, upem);
+    hb_font_destroy(font);
+    return width;
+}
+
 std::optional<PdfFontProgram> pdf_font_program(const std::string& path, const std::set<char32_t>& code_points,
                                                std::string& error) {
     FileFace file(path);

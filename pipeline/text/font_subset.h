@@ -44,6 +44,11 @@ struct PdfFontProgram {
     int weight_class = 400;     ///< OS/2 usWeightClass
 };
 
+/// The width pdf_font_program gives `cp` in the program of `path` (1/1000
+/// em; .notdef's when the face lacks it), without subsetting; nullopt when
+/// the file is not a font.
+std::optional<int> pdf_advance(const std::string& path, char32_t cp);
+
 /// The program of `path` for `code_points` (all in the BMP); nullopt with
 /// `error` set when the file cannot be read or subset.
 std::optional<PdfFontProgram> pdf_font_program(const std::string& path, const std::set<char32_t>& code_points,
