@@ -551,8 +551,9 @@ private:
         // input gives the same file and a changed book a different id: set
         // when every page is made (ContentFeed), before the save reaches
         // the trailer.
+        // (A document of no pages has no content to wait for.)
         const std::array<unsigned char, 16> unknown{};
-        set_document_id(pdf, unknown.data());
+        set_document_id(pdf, doc_.pages.empty() ? document_id().data() : unknown.data());
     }
 
     std::array<unsigned char, 16> document_id() const {

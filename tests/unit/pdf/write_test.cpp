@@ -150,6 +150,30 @@ TEST(PdfWrite, ByteIdenticalAndContentDerivedId) {
     EXPECT_NE(id_of(*a), id_of(*c));
 }
 
+// The id is written once every page's stream is made (the save reads the
+// streams as the threads make them): a document of no pages still gets
+// one derived from what it has, not the placeholder.
+TEST(PdfWrite, ADocumentOfNoPagesHasAnIdToo) {
+    base::Sink sink;
+    PagedDoc empty = sample();
+    empty.pages.clear();
+    empty.links.clear();
+    empty.outline.clear();
+    empty.labels.clear();
+    pdf::PdfInfo other = info();
+    other.title = "Another";
+    auto a = pdf::render(empty, info(), sink);
+    auto b = pdf::render(empty, other, sink);
+    ASSERT_TRUE(a && b);
+    auto id_of = [](const std::string& pdf) {
+        auto at = pdf.rfind("/ID");
+        return at == std::string::npos ? std::string() : pdf.substr(at, 80);
+    };
+    ASSERT_FALSE(id_of(*a).empty());
+    EXPECT_NE(id_of(*a), id_of(*b));
+    EXPECT_EQ(id_of(*a).find("<00000000000000000000000000000000>"), std::string::npos);  // libharu writes it in hex
+}
+
 TEST(PdfWrite, SubsetFontsKeepFilesSmall) {
     base::Sink sink;
     auto bytes = pdf::render(sample(), info(), sink);
