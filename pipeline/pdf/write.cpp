@@ -142,8 +142,9 @@ HPDF_Date date_of(int64_t epoch) {
 /// in, `all_in` runs (once, on the thread that saw it).
 class ContentFeed final : public LateData {
 public:
-    ContentFeed(size_t pages, std::function<void()> all_in)
-        : packed_(pages), state_(pages, kWaiting), all_in_(std::move(all_in)) {}
+    /// `progress` (may be null) advances by a page each time the save takes one.
+    ContentFeed(size_t pages, std::function<void()> all_in, base::Progress* progress)
+        : packed_(pages), state_(pages, kWaiting), all_in_(std::move(all_in)), progress_(progress) {}
 
     void deliver(size_t i, std::string&& packed, bool ok) {
         {
@@ -156,6 +157,7 @@ public:
     }
 
     std::string_view wait(size_t i) override {
+        base::progress_advance(progress_);
         std::unique_lock lock(mu_);
         ready_.wait(lock, [&] { return state_[i] != kWaiting; });
         // libharu reads the pages in order: at the last one, every page's
@@ -182,6 +184,7 @@ private:
     std::vector<char> state_;
     size_t delivered_ = 0;
     std::function<void()> all_in_;
+    base::Progress* progress_;
 };
 
 class Writer {
@@ -216,7 +219,8 @@ public:
         add_navigation();
         if (d_.failed()) return failed("while adding the links and outline");
         timer.lap("pdf: links and outline");
-        base::progress_phase(progress_, "saving the PDF", 0);
+        // The save writes the pages as their streams come (ContentFeed).
+        base::progress_phase(progress_, "writing pages", doc_.pages.size());
         add_info();
         if (d_.failed()) return !fail("while building the document");
         return true;
@@ -437,7 +441,8 @@ private:
         const size_t n = doc_.pages.size();
         const unsigned jobs = std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
         page_digests_.assign(n, {});
-        feed_ = std::make_unique<ContentFeed>(n, [this] { set_document_id(d_.pdf, document_id().data()); });
+        feed_ = std::make_unique<ContentFeed>(
+            n, [this] { set_document_id(d_.pdf, document_id().data()); }, progress_);
         content_ = base::Background([this, n, jobs] {
             deflate_pages(
                 n, jobs,
