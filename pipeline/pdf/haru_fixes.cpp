@@ -42,9 +42,18 @@ void set_language(HPDF_Doc pdf, const std::string& lang) {
     HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, lang.c_str(), nullptr));
 }
 
-void set_deflated_data(HPDF_Dict stream, std::string_view packed) {
+namespace {
+/// A stream whose data is already deflated: libharu must copy the bytes as
+/// they are and only name the filter (hpdf_dict.c drops a /Filter key of a
+/// stream without a filter, but calls write_fn after the keys).
+void mark_deflated(HPDF_Dict stream) {
     stream->filter = HPDF_STREAM_FILTER_NONE;
     stream->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
+}
+}  // namespace
+
+void set_deflated_data(HPDF_Dict stream, std::string_view packed) {
+    mark_deflated(stream);
     HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
                       static_cast<HPDF_UINT>(packed.size()));
 }
@@ -119,8 +128,7 @@ bool set_late_page_contents(HPDF_Page page, LateData& late, size_t index) {
     if (contents->stream) HPDF_Stream_Free(contents->stream);
     contents->stream = reader;
     attr->stream = reader;
-    contents->filter = HPDF_STREAM_FILTER_NONE;
-    contents->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
+    mark_deflated(contents);
     return true;
 }
 
