@@ -16,6 +16,7 @@
 #include <map>
 
 #include "base/utf8.h"
+#include "text/pattern_cache.h"
 
 namespace bb::text {
 
@@ -140,7 +141,7 @@ HyphenDict* patterns_of(const std::string& file) {
         if (!slot) slot = std::make_unique<Patterns>();
         p = slot.get();
     }
-    std::call_once(p->once, [&] { p->dict = hnj_hyphen_load(file.c_str()); });
+    std::call_once(p->once, [&] { p->dict = load_patterns(file); });
     return p->dict;
 }
 
