@@ -126,15 +126,30 @@ int Font::kern_first_time(char32_t left, char32_t right) const {
     return value;
 }
 
+namespace {
+
+/// One HarfBuzz buffer per thread, emptied for each shaping: a book's first
+/// pairs are a few thousand shapings of two letters, a third of whose time
+/// was making and freeing a buffer.
+struct ShapeBuffer {
+    hb_buffer_t* buf = hb_buffer_create();
+    ~ShapeBuffer() { hb_buffer_destroy(buf); }
+};
+
+}  // namespace
+
 std::vector<int> Font::shaped_advances(const std::vector<uint32_t>& text) const {
     // Kerning on and every substitution that would change the
     // glyph/character correspondence off (libharu draws by code point).
-    hb_buffer_t* buf = hb_buffer_create();
+    thread_local ShapeBuffer shape_buffer;
+    hb_buffer_t* buf = shape_buffer.buf;
+    hb_buffer_clear_contents(buf);  // and its properties: set again below
     hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_CHARACTERS);
     hb_buffer_add_utf32(buf, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
     // A fixed language keeps the result independent of the process locale
     // (HarfBuzz's default language comes from setlocale).
-    hb_buffer_set_language(buf, hb_language_from_string("en", -1));
+    static const hb_language_t english = hb_language_from_string("en", -1);
+    hb_buffer_set_language(buf, english);
     hb_buffer_guess_segment_properties(buf);
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
     static const hb_feature_t features[] = {
@@ -155,7 +170,6 @@ std::vector<int> Font::shaped_advances(const std::vector<uint32_t>& text) const 
         for (unsigned i = 0; i < n; ++i)
             out.push_back(pos[i].x_advance - hb_font_get_glyph_h_advance(font_, info[i].codepoint));
     }
-    hb_buffer_destroy(buf);
     return out;
 }
 
