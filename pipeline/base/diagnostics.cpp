@@ -19,6 +19,14 @@ void Sink::add(Diagnostic d) {
     items_.push_back(std::move(d));
 }
 
+void Sink::add_all(const Sink& other, uint32_t file_offset) {
+    for (Diagnostic d : other.items_) {
+        if (d.span.known()) d.span.file += file_offset;
+        add(std::move(d));
+    }
+    errors_ += other.dropped();
+}
+
 void Sink::error(Span span, std::string message) {
     add({Severity::Error, span, {}, std::move(message)});
 }

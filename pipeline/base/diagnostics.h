@@ -29,6 +29,11 @@ public:
     /// An error not tied to a position in a loaded file (missing file, I/O).
     void error_in(std::string file, std::string message);
     void add(Diagnostic d);
+    /// Everything `other` collected, after what this one has: its kept
+    /// diagnostics (their spans' file numbers moved by `file_offset`, for a
+    /// sink whose files were registered in another SourceMap) and the
+    /// errors it counted but dropped.
+    void add_all(const Sink& other, uint32_t file_offset = 0);
 
     bool has_errors() const { return errors_ > 0; }
     size_t error_count() const { return errors_; }

@@ -82,7 +82,7 @@ private:
     size_t printed_ = 0;
     bool dropped_reported_ = false;
     // Last, so they are joined before the members they use go.
-    base::Background patterns_, prepare_, release_;
+    base::Background style_, patterns_, prepare_, release_;
 };
 
 }  // namespace bb::cli

@@ -61,6 +61,7 @@ std::optional<model::Book> load(const std::string& dir, const LoadOptions& optio
     resolve_references(built, sources, sink);
     timer.lap("load: references");
     TypographyOptions typo{options.smart_quotes, options.smart_dashes, built.book.lang};
+    if (options.settle_typography) options.settle_typography(typo.quotes, typo.dashes);
     apply_book_typography(built.book, typo);
     timer.lap("load: typography");
     // Warnings are given for a manuscript without errors only: with errors

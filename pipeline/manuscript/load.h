@@ -17,6 +17,10 @@ namespace bb::manuscript {
 struct LoadOptions {
     bool smart_quotes = true;
     bool smart_dashes = true;
+    /// When set, called just before typography is applied (the manuscript
+    /// read, checked and built) and may change the two choices above: a
+    /// caller still loading the style waits for it here.
+    std::function<void(bool& smart_quotes, bool& smart_dashes)> settle_typography;
     /// Called with the book's language as soon as book.xml's root is read,
     /// before its includes are (a caller may start work that needs only the
     /// language, such as loading hyphenation patterns, meanwhile).

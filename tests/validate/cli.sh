@@ -37,6 +37,22 @@ expect_exit 1 "json diagnostics" -- "$BB" check -m "$tmp/bad" --diagnostics=json
 head -1 /tmp/bb-err.$$ | grep -Eq '^\{"file":"[^"]*pulling-away.xml","line":[0-9]+,"column":[0-9]+,"severity":"error","message":".*"\}$' \
   || { fail "json diagnostic shape"; head -3 /tmp/bb-err.$$ >&2; }
 
+# A broken style and a broken manuscript: both reported in one run, the
+# style's first (the two are read at once, on two threads), in both output
+# formats, whatever the thread that finishes first.
+sed 's/^page:/pgae:/' styles/default.yaml >"$tmp/bad-style.yaml"
+for run in 1 2 3; do
+  expect_exit 1 "broken style and manuscript (run $run)" -- "$BB" check -m "$tmp/bad" -s "$tmp/bad-style.yaml"
+  grep -n "error:" /tmp/bb-err.$$ | head -2 >"$tmp/first-two.txt"
+  if grep -q "^1:.*bad-style.yaml:[0-9]*:[0-9]*: error: .*pgae" "$tmp/first-two.txt" \
+     && grep -q "pulling-away.xml:[0-9]*:[0-9]*: error: .*summry" /tmp/bb-err.$$; then
+    pass "style error first, then the manuscript's (run $run)"
+  else fail "style and manuscript errors in one run, style first (run $run)"; cat /tmp/bb-err.$$ >&2; fi
+done
+expect_exit 1 "broken style and manuscript, json" -- "$BB" check -m "$tmp/bad" -s "$tmp/bad-style.yaml" --diagnostics=json
+head -1 /tmp/bb-err.$$ | grep -q '"file":"[^"]*bad-style.yaml","line":[0-9]*,' \
+  || { fail "json: the style's error first, with its file and line"; head -3 /tmp/bb-err.$$ >&2; }
+
 expect_exit 1 "missing manuscript folder" -- "$BB" check -m "$tmp/nope"
 expect_exit 1 "missing style file" -- "$BB" check -s "$tmp/nope.yaml"
 

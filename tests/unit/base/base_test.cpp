@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
 
 #include "base/atomic_file.h"
 #include "base/diagnostics.h"
@@ -54,6 +55,29 @@ TEST(Diagnostics, CapKeepsCountingAndStrictPromotes) {
     strict.promote_warnings();
     EXPECT_TRUE(strict.has_errors());
     EXPECT_EQ(strict.warning_count(), 0u);
+}
+
+// Two sinks filled at once (the style's and the manuscript's) replayed one
+// after the other: the same list, counts and cap as one sink filled in turn.
+TEST(Diagnostics, AddAllAppendsInOrderWithTheCapAndMovedFiles) {
+    Sink first(10), second(10), together(3);
+    first.error({0, 5}, "style 1");
+    first.warning({}, "style warning");
+    for (int i = 0; i < 12; ++i) second.error({1, static_cast<uint32_t>(i)}, "manuscript " + std::to_string(i));
+    EXPECT_EQ(second.dropped(), 2u);
+    together.add_all(first, 7);
+    together.add_all(second);
+    EXPECT_EQ(together.error_count(), 13u);
+    EXPECT_EQ(together.warning_count(), 1u);
+    EXPECT_EQ(together.dropped(), 10u);
+    ASSERT_EQ(together.all().size(), 4u);
+    EXPECT_EQ(together.all()[0].message, "style 1");
+    EXPECT_EQ(together.all()[0].span.file, 7u);
+    EXPECT_EQ(together.all()[1].message, "style warning");
+    EXPECT_FALSE(together.all()[1].span.known()) << "an unknown span stays unknown";
+    EXPECT_EQ(together.all()[2].message, "manuscript 0");
+    EXPECT_EQ(together.all()[2].span.file, 1u);
+    EXPECT_EQ(together.all()[3].message, "manuscript 1");
 }
 
 TEST(Suggest, NearMissesOnly) {
