@@ -96,11 +96,9 @@ std::string faq_body(Renderer& r, const Chunk& c) {
 }  // namespace
 
 std::string chapter_document(Renderer& r, const Chunk& c) {
-    r.begin_file();
     // Each file's page-break markers, in page order: those before its first
     // text, those inside it (written with the text), those after it.
-    std::string first_marks;
-    if (PageMarks* marks = r.page_marks()) first_marks = marks->begin(static_cast<size_t>(&c - r.plan().chunks().data()));
+    const std::string first_marks = r.begin_chunk(static_cast<size_t>(&c - r.plan().chunks().data()));
     std::string body, body_type;
     switch (c.kind) {
         case ChunkKind::TitlePage: body = title_page_body(r); body_type = "frontmatter"; break;
@@ -114,7 +112,7 @@ std::string chapter_document(Renderer& r, const Chunk& c) {
         case ChunkKind::Directory: body = directory_body(r, c); body_type = "backmatter"; break;
         case ChunkKind::Nav: return "";
     }
-    if (PageMarks* marks = r.page_marks()) body = first_marks + body + marks->finish();
+    body = first_marks + body + r.end_chunk();
     std::string title = c.title.empty() ? r.book().meta.title : c.title;
     return xhtml_document(r.book().lang, title, kCssHref, body, body_type);
 }

@@ -22,39 +22,44 @@ PageMarks::PageMarks(const model::PrintEdition* print, const Plan& plan) {
                                                                                                          : chunk_[p - 1];
         chunk_.push_back(index);
     }
+    of_chunk_.resize(chunks.size());
+    for (size_t p = 0; p < pages_.size(); ++p)
+        if (chunk_[p] < of_chunk_.size()) of_chunk_[chunk_[p]].push_back(p);
+}
+
+const std::vector<size_t>& PageMarks::pages_of(size_t chunk) const {
+    static const std::vector<size_t> none;
+    return chunk < of_chunk_.size() ? of_chunk_[chunk] : none;
 }
 
 std::string PageMarks::id(size_t index) const { return "page-" + pages_[index].label; }
 
-void PageMarks::marker(Xml& x, size_t page) {
-    const std::string& label = pages_[page].label;
-    x.empty("span", {{"id", id(page)}, {"epub:type", "pagebreak"}, {"role", "doc-pagebreak"}, {"aria-label", label}});
+void PageCursor::marker(Xml& x, size_t page) {
+    const std::string& label = marks_.pages()[page].label;
+    x.empty("span",
+            {{"id", marks_.id(page)}, {"epub:type", "pagebreak"}, {"role", "doc-pagebreak"}, {"aria-label", label}});
 }
 
-size_t PageMarks::next_positioned() const {
+size_t PageCursor::next_positioned() const {
     size_t j = cursor_;
-    while (j < queue_.size() && !positioned(pages_[queue_[j]])) ++j;
+    while (j < queue_.size() && !positioned(marks_.pages()[queue_[j]])) ++j;
     return j;
 }
 
-std::string PageMarks::begin(size_t chunk) {
-    queue_.clear();
-    cursor_ = 0;
-    for (size_t p = 0; p < pages_.size(); ++p)
-        if (chunk_[p] == chunk) queue_.push_back(p);
+std::string PageCursor::begin() {
     // Pages before the chunk's first text (the title page and the rest of
     // the front matter) begin where the file begins.
     Xml x;
-    while (cursor_ < queue_.size() && !positioned(pages_[queue_[cursor_]])) marker(x, queue_[cursor_++]);
+    while (cursor_ < queue_.size() && !positioned(marks_.pages()[queue_[cursor_]])) marker(x, queue_[cursor_++]);
     return x.finish();
 }
 
-void PageMarks::text(Xml& x, std::string_view text, base::Span span) {
+void PageCursor::text(Xml& x, std::string_view text, base::Span span) {
     size_t written = 0;
     while (cursor_ < queue_.size()) {
         const size_t j = next_positioned();
         if (j == queue_.size()) break;
-        const model::PrintPage& page = pages_[queue_[j]];
+        const model::PrintPage& page = marks_.pages()[queue_[j]];
         if (!page.key.empty() || page.text.file != span.file || page.text.offset != span.offset || page.byte < written ||
             page.byte > text.size())
             break;
@@ -70,13 +75,13 @@ void PageMarks::text(Xml& x, std::string_view text, base::Span span) {
     x.text(text.substr(written));
 }
 
-void PageMarks::place(Xml& x, const std::string& key) {
+void PageCursor::place(Xml& x, const std::string& key) {
     const size_t j = next_positioned();
-    if (j == queue_.size() || pages_[queue_[j]].key != key) return;
+    if (j == queue_.size() || marks_.pages()[queue_[j]].key != key) return;
     for (; cursor_ <= j; ++cursor_) marker(x, queue_[cursor_]);
 }
 
-std::string PageMarks::finish() {
+std::string PageCursor::finish() {
     Xml x;
     for (; cursor_ < queue_.size(); ++cursor_) marker(x, queue_[cursor_]);
     return x.finish();

@@ -21,15 +21,33 @@
 
 namespace bb::epub {
 
+/// Every print page's place in the EPUB, shared (read-only) by the chapters
+/// being written, each with its own PageCursor.
 class PageMarks {
 public:
     /// `print` may be null: a book without a page-list.
     PageMarks(const model::PrintEdition* print, const Plan& plan);
 
     bool empty() const { return pages_.empty(); }
-    /// Starts chunk `chunk` (index into plan.chunks()); returns the markers
-    /// that come before anything in it.
-    std::string begin(size_t chunk);
+    /// The id of page `index`'s marker and the chunk it is in.
+    std::string id(size_t index) const;
+    size_t chunk_of(size_t index) const { return chunk_[index]; }
+    const std::vector<model::PrintPage>& pages() const { return pages_; }
+    /// The pages whose markers go into chunk `chunk`, in page order.
+    const std::vector<size_t>& pages_of(size_t chunk) const;
+
+private:
+    std::vector<model::PrintPage> pages_;
+    std::vector<size_t> chunk_;                 ///< per page
+    std::vector<std::vector<size_t>> of_chunk_;  ///< per chunk
+};
+
+/// Writes one chunk's markers as its text is written.
+class PageCursor {
+public:
+    PageCursor(const PageMarks& marks, size_t chunk) : marks_(marks), queue_(marks.pages_of(chunk)) {}
+    /// The markers that come before anything in the chunk.
+    std::string begin();
     /// Writes `text` (a model Text inline at `span`) with the markers of the
     /// pages that begin inside it.
     void text(Xml& x, std::string_view text, base::Span span);
@@ -39,20 +57,14 @@ public:
     /// The markers of the chunk not yet written (end of its file).
     std::string finish();
 
-    /// The id of page `index`'s marker and the chunk it is in.
-    std::string id(size_t index) const;
-    size_t chunk_of(size_t index) const { return chunk_[index]; }
-    const std::vector<model::PrintPage>& pages() const { return pages_; }
-
 private:
     void marker(Xml& x, size_t page);
     /// Index into queue_ of the next page with a position, or queue_.size().
     size_t next_positioned() const;
 
-    std::vector<model::PrintPage> pages_;
-    std::vector<size_t> chunk_;  ///< per page
-    std::vector<size_t> queue_;  ///< pages of the current chunk
-    size_t cursor_ = 0;          ///< next page in queue_ to write
+    const PageMarks& marks_;
+    const std::vector<size_t>& queue_;  ///< the chunk's pages
+    size_t cursor_ = 0;                 ///< next page in queue_ to write
 };
 
 }  // namespace bb::epub

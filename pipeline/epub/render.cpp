@@ -46,8 +46,8 @@ void Renderer::inlines(Xml& x, const model::Inlines& content) {
 void Renderer::inline_one(Xml& x, const model::Inline& in) {
     switch (in.kind) {
         case InlineKind::Text:
-            if (marks_)
-                marks_->text(x, in.text, in.span);
+            if (cursor_)
+                cursor_->text(x, in.text, in.span);
             else
                 x.text(in.text);
             return;
@@ -141,9 +141,7 @@ void Renderer::block(Xml& x, const model::Block& b) {
     }
 }
 
-const std::string& Renderer::image_name(const std::string& src) {
-    auto it = facts_.images.find(src);
-    if (it != facts_.images.end()) return it->second;
+std::string unique_image_name(const std::string& src, std::set<std::string>& taken) {
     std::string clean;
     for (char c : src) {
         bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
@@ -156,9 +154,23 @@ const std::string& Renderer::image_name(const std::string& src) {
         ext = clean.substr(dot);
     }
     std::string name = clean;
-    for (int n = 2; image_names_.count(name); ++n) name = stem + "-" + std::to_string(n) + ext;
-    image_names_.insert(name);
-    return facts_.images.emplace(src, name).first->second;
+    for (int n = 2; taken.count(name); ++n) name = stem + "-" + std::to_string(n) + ext;
+    taken.insert(name);
+    return name;
+}
+
+const std::string& Renderer::image_name(const std::string& src) {
+    auto it = facts_.images.find(src);
+    if (it != facts_.images.end()) return it->second;
+    facts_.image_order.push_back(src);
+    return facts_.images.emplace(src, unique_image_name(src, image_names_)).first->second;
+}
+
+std::string Renderer::begin_chunk(size_t chunk) {
+    local_ids_.clear();
+    if (!marks_) return {};
+    cursor_.emplace(*marks_, chunk);
+    return cursor_->begin();
 }
 
 void Renderer::figure(Xml& x, const model::Block& b) {

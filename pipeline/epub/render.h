@@ -3,8 +3,10 @@
 /// by every chapter kind. Links to ids in the book go through the Plan, so a
 /// `ref` always points at the file that holds its target.
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "epub/chunks.h"
@@ -22,9 +24,14 @@ struct ContentFacts {
     /// OEBPS/images/, made of URL-safe characters only (a space in a file
     /// name would need escaping, which some reading systems get wrong)
     std::map<std::string, std::string> images;
+    std::vector<std::string> image_order;  ///< the sources of `images`, in first use
     size_t figures = 0;            ///< number of <img> written
     size_t figures_without_alt = 0;
 };
+
+/// A figure source's name inside OEBPS/images/: its URL-safe form, made
+/// unique among `taken` (which it joins) by a -2, -3 ... before the extension.
+std::string unique_image_name(const std::string& src, std::set<std::string>& taken);
 
 /// Writes inline content and blocks for one chapter file at a time.
 class Renderer {
@@ -40,16 +47,19 @@ public:
     /// id (chapter headings, questions). Always contains '_', which no author id or
     /// loader anchor contains, so it cannot clash with them.
     std::string local_id(const std::string& stem);
-    /// Starts a new file: local ids may repeat across files.
-    void begin_file() { local_ids_.clear(); }
     /// The print edition's page-break markers, written with the text.
-    void set_page_marks(PageMarks* marks) { marks_ = marks && !marks->empty() ? marks : nullptr; }
-    PageMarks* page_marks() { return marks_; }
+    void set_page_marks(const PageMarks* marks) { marks_ = marks && !marks->empty() ? marks : nullptr; }
+    /// Starts chunk `chunk` (index into the plan's chunks) in a new file
+    /// (local ids may repeat across files); returns the page-break markers
+    /// that come before anything in it.
+    std::string begin_chunk(size_t chunk);
+    /// The chunk's page-break markers not yet written (its file's end).
+    std::string end_chunk() { return cursor_ ? cursor_->finish() : std::string(); }
     /// The page-break markers of the print pages that begin at `key`
     /// (model::print_key), for what both editions write but not as
     /// manuscript text.
     void place(Xml& x, const std::string& key) {
-        if (marks_) marks_->place(x, key);
+        if (cursor_) cursor_->place(x, key);
     }
 
     /// A link to a model id: `<a href>text</a>`, or the text alone (plus an
@@ -77,7 +87,8 @@ private:
     std::map<std::string, int> local_ids_;
     std::set<std::string> image_names_;
     int link_depth_ = 0;  ///< <a> may not nest: inner links become plain text
-    PageMarks* marks_ = nullptr;
+    const PageMarks* marks_ = nullptr;
+    std::optional<PageCursor> cursor_;  ///< in the current chunk, when there are marks
 };
 
 /// True when `src` is a safe relative path inside manuscript/images: not

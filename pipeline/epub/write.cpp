@@ -89,31 +89,100 @@ std::set<char32_t> glyphs_to_keep(const CharacterCollector& text) {
     return keep;
 }
 
+struct Rendered {
+    std::vector<std::string> documents;  ///< per chunk ("" for the nav, made later)
+    ContentFacts facts;
+};
+
+/// The chapters' XHTML, on every core, each chapter with a Renderer of its
+/// own; kept when it is what one Renderer writing them in order gives: the
+/// figures' file names are given in first use, so a clash between two
+/// chapters' names (two sources with one URL-safe form) is resolved by that
+/// order, and then the chapters with figures are written again, in order,
+/// on one thread. A chapter without figures is the same either way: it goes
+/// to `deflater` as soon as it is written.
+Rendered render_chapters(const model::Book& book, const style::Sheet& sheet, const Plan& plan,
+                         const PageMarks& marks, const WriteOptions& options, ZipDeflater& deflater,
+                         base::Sink& sink) {
+    const std::vector<Chunk>& chunks = plan.chunks();
+    Rendered out;
+    out.documents.resize(chunks.size());
+    std::vector<base::Sink> sinks(chunks.size(), base::Sink(sink.limit()));
+    std::vector<ContentFacts> facts(chunks.size());
+    // The directory, the biggest file by far, first: taken last, it was
+    // written on one core while the other had nothing left to do.
+    std::vector<size_t> order;
+    for (size_t i = 0; i < chunks.size(); ++i)
+        if (chunks[i].kind == ChunkKind::Directory) order.push_back(i);
+    for (size_t i = 0; i < chunks.size(); ++i)
+        if (chunks[i].kind != ChunkKind::Directory) order.push_back(i);
+    std::atomic<size_t> next{0};
+    base::run_on_threads(base::threads_for(options.jobs, chunks.size()), [&] {
+        for (size_t k; (k = next++) < order.size();) {
+            const size_t i = order[k];
+            if (chunks[i].kind != ChunkKind::Nav) {
+                Renderer r(book, sheet, plan, sinks[i]);
+                r.set_page_marks(&marks);
+                out.documents[i] = chapter_document(r, chunks[i]);
+                facts[i] = r.facts();
+                if (facts[i].image_order.empty()) deflater.submit(out.documents[i]);
+            }
+            base::progress_advance(options.progress);
+        }
+    });
+    std::set<std::string> taken;
+    bool as_in_order = true;
+    for (const ContentFacts& f : facts) {
+        for (const std::string& src : f.image_order) {
+            auto [at, added] = out.facts.images.try_emplace(src);
+            if (added) {
+                at->second = unique_image_name(src, taken);
+                out.facts.image_order.push_back(src);
+            }
+            if (at->second != f.images.at(src)) as_in_order = false;
+        }
+        out.facts.figures += f.figures;
+        out.facts.figures_without_alt += f.figures_without_alt;
+    }
+    if (as_in_order) {
+        for (const base::Sink& s : sinks) sink.add_all(s);
+    } else {
+        Renderer r(book, sheet, plan, sink);
+        r.set_page_marks(&marks);
+        for (size_t i = 0; i < chunks.size(); ++i) {
+            if (facts[i].image_order.empty()) sink.add_all(sinks[i]);
+            else out.documents[i] = chapter_document(r, chunks[i]);
+        }
+        out.facts = r.facts();
+        out.facts.figures = out.facts.figures_without_alt = 0;
+        for (const ContentFacts& f : facts) {
+            out.facts.figures += f.figures;
+            out.facts.figures_without_alt += f.figures_without_alt;
+        }
+    }
+    for (size_t i = 0; i < chunks.size(); ++i)
+        if (!facts[i].image_order.empty()) deflater.submit(out.documents[i]);
+    return out;
+}
+
 }  // namespace
 
 std::optional<std::string> write(const model::Book& book, const style::Sheet& sheet, const WriteOptions& options,
                                  base::Sink& sink) {
     const size_t errors_before = sink.error_count();
     const Plan plan = Plan::make(book);
-    Renderer renderer(book, sheet, plan, sink);
-    PageMarks marks(options.print, plan);
-    renderer.set_page_marks(&marks);
+    const PageMarks marks(options.print, plan);
 
     // Content first: it tells which images there are (and so the
     // accessibility metadata).
-    std::vector<std::string> documents;
-    documents.reserve(plan.chunks().size());
-    // Each chapter is deflated on another core while the next is rendered.
+    // Each chapter is deflated on another core as soon as it is final.
     ZipOptions zo;
     zo.level = options.deflate_level;
     zo.jobs = options.jobs;
     ZipDeflater deflater(zo);
     base::progress_phase(options.progress, "writing chapters", plan.chunks().size());
-    for (const Chunk& c : plan.chunks()) {
-        documents.push_back(c.kind == ChunkKind::Nav ? "" : chapter_document(renderer, c));
-        deflater.submit(documents.back());
-        base::progress_advance(options.progress);
-    }
+    Rendered rendered = render_chapters(book, sheet, plan, marks, options, deflater, sink);
+    std::vector<std::string>& documents = rendered.documents;
     const std::vector<NavItem> toc = toc_tree(book, plan, sheet);
     for (size_t i = 0; i < plan.chunks().size(); ++i)
         if (plan.chunks()[i].kind == ChunkKind::Nav) documents[i] = nav_document(book, plan, sheet, toc, &marks);
@@ -164,7 +233,7 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     }
 
     size_t image_index = 0;
-    for (const auto& [src, stored] : renderer.facts().images) {  // a std::map: sorted, so the order is fixed
+    for (const auto& [src, stored] : rendered.facts.images) {  // a std::map: sorted, so the order is fixed
         std::string path = options.manuscript_dir + "/images/" + src;
         std::string data;
         if (!base::read_file(path, data)) {
@@ -183,7 +252,7 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
 
     if (sink.error_count() > errors_before) return std::nullopt;
 
-    const Accessibility a11y = derive_accessibility(book, renderer.facts(), options.print);
+    const Accessibility a11y = derive_accessibility(book, rendered.facts, options.print);
     entries[2].data = package_document(book, plan, manifest, a11y, options.build_epoch);
 
     std::string error;

@@ -90,6 +90,40 @@ TEST(EpubWrite, ImagesMakeTheBookVisualAndAltTextIsDerived) {
     EXPECT_TRUE(contains(opf, "1 of 1 images have no text alternative"));
 }
 
+// "a pixel.png" and "a-pixel.png" have one URL-safe form: the first used
+// keeps it, the other is numbered. The chapters are written on several
+// threads, each with its own names; the writer must still give the names of
+// reading order (and the same bytes on one thread as on two).
+TEST(EpubWrite, ClashingImageNamesFollowReadingOrderOnAnyThreads) {
+    model::Book book = make_book();
+    model::Block fig;
+    fig.kind = model::BlockKind::Figure;
+    fig.alt = "A pixel";
+    fig.src = "a pixel.png";
+    book.guides[0].sections[0].blocks.push_back(fig);
+    fig.src = "a-pixel.png";
+    book.guides[1].sections[0].blocks.push_back(fig);
+    auto build_on = [&](unsigned jobs) {
+        base::Sink sink;
+        WriteOptions o;
+        o.build_epoch = 1764288000;
+        o.manuscript_dir = BB_SOURCE_DIR "/tests/unit/epub";
+        o.jobs = jobs;
+        auto bytes = write(book, make_sheet(), o, sink);
+        for (const auto& d : sink.all()) ADD_FAILURE() << d.message;
+        return bytes.value_or("");
+    };
+    const std::string two = build_on(2);
+    EXPECT_EQ(build_on(1), two);
+    Unzipped z = unzip(two);
+    EXPECT_TRUE(contains(z.files["OEBPS/text/pulling-away.xhtml"], "<img src=\"../images/a-pixel.png\""));
+    size_t second = 0;
+    for (const auto& [name, data] : z.files)
+        if (name != "OEBPS/text/pulling-away.xhtml" && contains(data, "<img src=\"../images/a-pixel-2.png\"")) ++second;
+    EXPECT_EQ(second, 1u) << "the second guide's figure is numbered";
+    EXPECT_TRUE(z.files.count("OEBPS/images/a-pixel.png") && z.files.count("OEBPS/images/a-pixel-2.png"));
+}
+
 TEST(EpubWrite, MissingImageIsAnErrorAndNothingIsProduced) {
     model::Book book = make_book();
     model::Block fig;
