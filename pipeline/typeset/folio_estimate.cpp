@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <utility>
 
 namespace bb::typeset {
 
@@ -16,11 +18,16 @@ constexpr double kHeading = 250, kFigure = 1500, kItem = 30, kEntryLines = 120, 
 /// anchor begins.
 class Estimator {
 public:
-    std::map<std::string, double> at;  ///< anchor -> bytes before it
+    /// `anchors`: note where each anchor begins (estimate_folios), not only
+    /// count bytes (chapter_sizes).
+    explicit Estimator(bool anchors) : anchors_(anchors) {}
+    /// Anchors in reading order with the bytes before them (an id met
+    /// twice: its first place counts).
+    std::vector<std::pair<std::string, double>> at;
     double bytes = 0;
 
     void anchor(const std::string& id) {
-        if (!id.empty()) at.emplace(id, bytes);
+        if (anchors_ && !id.empty()) at.emplace_back(id, bytes);
     }
     void inlines(const model::Inlines& content) {
         for (const auto& in : content) {
@@ -122,6 +129,9 @@ public:
             bytes += kRefLine * static_cast<double>(book.guides.size() + book.directory.entries.size()) *
                      static_cast<double>(end - part.first) / static_cast<double>(book.topics.size());
     }
+
+private:
+    bool anchors_;
 };
 
 int digits(long n) { return n < 10 ? 1 : 1 + digits(n / 10); }
@@ -158,7 +168,7 @@ std::vector<double> chapter_sizes(const model::Book& book, const std::vector<Cha
     std::vector<double> sizes;
     sizes.reserve(chapters.size());
     for (const Chapter& c : chapters) {
-        Estimator e;
+        Estimator e(false);
         add_chapter(e, book, c);
         sizes.push_back(e.bytes);
     }
@@ -167,7 +177,7 @@ std::vector<double> chapter_sizes(const model::Book& book, const std::vector<Cha
 
 std::map<std::string, std::string> estimate_folios(const model::Book& book, const std::vector<Chapter>& chapters,
                                                    const style::Sheet& sheet) {
-    Estimator e;
+    Estimator e(true);
     // Each chapter opens on a fresh recto: on average a page and a half of
     // text's worth more than its own text.
     const double measure = sheet.page.width - sheet.page.inner - sheet.page.outer;
@@ -186,10 +196,14 @@ std::map<std::string, std::string> estimate_folios(const model::Book& book, cons
     // of digits went from 34 to 14 and from 448 to 11 (only the second pass's
     // work depends on it).
     constexpr double kCalibration = 1.025;
+    // Sorted once and put into the map at its end (a map insertion per
+    // anchor with string compares was most of a big book's estimate).
+    std::stable_sort(e.at.begin(), e.at.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::map<std::string, std::string> out;
-    for (const auto& [id, before] : e.at) {
+    for (auto& [id, before] : e.at) {
+        if (!out.empty() && std::prev(out.end())->first == id) continue;  // not its first place
         long page = std::max(1L, static_cast<long>(before / per_page * kCalibration) + 1);
-        out.emplace(id, std::string(static_cast<size_t>(digits(page)), '0'));
+        out.emplace_hint(out.end(), std::move(id), std::string(static_cast<size_t>(digits(page)), '0'));
     }
     return out;
 }
