@@ -53,10 +53,13 @@ std::optional<model::Book> load(const std::string& dir, const LoadOptions& optio
     // The tree (every element and text of the book) is freed on another
     // thread while the references are resolved; the model does not point
     // into it.
+    // The lambda holds the only reference (moved in, not copied): with a
+    // copy here too, whichever dropped its reference last freed the tree,
+    // and a worker quick to start left that to this thread (~25 ms of the
+    // main thread at N = 1000).
     auto tree = std::make_shared<XNode>(std::move(*root));
     root.reset();
-    base::Background free_tree([tree]() mutable { tree.reset(); });
-    tree.reset();
+    base::Background free_tree([tree = std::move(tree)]() mutable { tree.reset(); });
     timer.lap("load: free the tree");
     resolve_references(built, sources, sink);
     timer.lap("load: references");
