@@ -1,7 +1,9 @@
 #include "typeset/paginate.h"
 
 #include <algorithm>
+#include <atomic>
 
+#include "base/threads.h"
 #include "typeset/furniture.h"
 
 namespace bb::typeset {
@@ -123,6 +125,77 @@ std::vector<Draft> cut(const Galley& g, const style::Sheet& sheet, size_t first_
     return pages;
 }
 
+/// One page made from its draft, with what it adds to the document, kept
+/// apart so that pages are made on several threads and joined in order.
+struct MadePage {
+    Page page;
+    PageStart start{kNoChapter, {}};
+    std::vector<LinkArea> links;
+    std::vector<std::pair<std::string, AnchorPos>> anchors;
+    std::vector<OutlineEntry> outline;
+    std::vector<std::pair<std::string, std::string>> marks;  ///< running-head fields set, in order
+};
+
+/// Page `index` of the document: the draft's slabs moved into place (each
+/// slab is on one page only, so pages can be made at once).
+MadePage make_page(const Draft& draft, size_t index, Galley& g, const style::Sheet& sheet, size_t furniture) {
+    MadePage out;
+    Page& page = out.page;
+    page.width = sheet.page.width;
+    page.height = sheet.page.height;
+    page.label = std::to_string(index + 1);
+    const double left = text_left(sheet, index), top = sheet.page.top;
+    // The callout backgrounds first (drawn under the text), then every
+    // slab's items, then the furniture: the list is sized once (grown
+    // item by item it held ~60 % more than it used at N = 1000).
+    std::vector<Item> backgrounds;
+    size_t count = furniture;  // a measure pass's pages have no items: nothing reserved
+    for (size_t k = 0; k < draft.placed.size(); ++k) {
+        const auto [si, y] = draft.placed[k];
+        const Slab& s = g.slabs[si];
+        count += s.items.size();
+        // A frame piece: from its first slab on this page to its last.
+        if (s.frame >= 0 && (k == 0 || g.slabs[draft.placed[k - 1].first].frame != s.frame)) {
+            const Frame& f = g.frames[static_cast<size_t>(s.frame)];
+            size_t e = k;
+            while (e + 1 < draft.placed.size() && g.slabs[draft.placed[e + 1].first].frame == s.frame) ++e;
+            double y0 = s.frame_start ? y : y - f.padding;
+            const auto [last_si, last_y] = draft.placed[e];
+            double y1 = last_y + g.slabs[last_si].height;
+            bool continues = last_si + 1 < g.slabs.size() && g.slabs[last_si + 1].frame == s.frame;
+            if (continues) y1 += f.padding;
+            backgrounds.push_back(Rect{left + f.left, top + y0, f.width, y1 - y0, f.background});
+            if (f.rule_width > 0)
+                backgrounds.push_back(Line{left + f.left + f.rule_width / 2, top + y0,
+                                           left + f.left + f.rule_width / 2, top + y1, f.rule_width, f.rule});
+        }
+    }
+    if (count > furniture || !backgrounds.empty()) page.items.reserve(backgrounds.size() + count);
+    for (Item& b : backgrounds) page.items.push_back(std::move(b));
+    for (const auto& [si, y] : draft.placed) {
+        Slab& s = g.slabs[si];
+        if (s.kind == Slab::Kind::Content && out.start.chapter == kNoChapter) out.start.chapter = s.chapter;
+        if (!out.start.at.known() && s.source_known()) out.start.at = s.source();
+        for (Item& item : s.items) {
+            shift(item, left, top + y);
+            page.items.push_back(std::move(item));
+        }
+        std::vector<Item>().swap(s.items);  // its buffer too: the galley lives until the book is paged
+        if (s.extras) {
+            for (LinkArea l : s.extras->links) {
+                l.page = index;
+                l.x += left;
+                l.y += top + y;
+                out.links.push_back(std::move(l));
+            }
+            for (const auto& a : s.extras->anchors) out.anchors.emplace_back(a, AnchorPos{index, top + y});
+            for (const auto& o : s.extras->outline) out.outline.push_back(o);
+            for (const auto& [key, value] : s.extras->marks) out.marks.emplace_back(key, value);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<PageFacts>& facts) {
@@ -132,78 +205,37 @@ void paginate(Galley&& g, const style::Sheet& sheet, PagedDoc& doc, std::vector<
     const double body_h = sheet.page.height - sheet.page.top - sheet.page.bottom;
     for (auto& d : drafts) justify_vertically(d, g, body_h);
     const size_t furniture = furniture_items_max(sheet);
+    // The pages are made on every core (moving a full pass's items into
+    // place was most of a big book's serial pagination), then joined in
+    // order: links, anchors and outline entries as one thread would have
+    // added them, running-head fields carried from page to page.
+    std::vector<MadePage> made(drafts.size());
+    std::atomic<size_t> next{0};
+    base::run_on_threads(base::threads_for(0, drafts.size() / 32 + 1), [&] {
+        for (size_t d; (d = next++) < drafts.size();) made[d] = make_page(drafts[d], first + d, g, sheet, furniture);
+    });
     std::map<std::string, std::string> carried = facts.empty() ? std::map<std::string, std::string>{}
                                                                 : facts.back().marks;
-    for (size_t d = 0; d < drafts.size(); ++d) {
-        const Draft& draft = drafts[d];
-        const size_t index = first + d;
-        Page page;
-        page.width = sheet.page.width;
-        page.height = sheet.page.height;
-        page.label = std::to_string(index + 1);
+    doc.pages.reserve(doc.pages.size() + made.size());
+    for (size_t d = 0; d < made.size(); ++d) {
+        MadePage& m = made[d];
         PageFacts pf;
-        pf.blank = draft.blank;
-        pf.opening = draft.opening;
-        const double left = text_left(sheet, index), top = sheet.page.top;
-        // The callout backgrounds first (drawn under the text), then every
-        // slab's items, then the furniture: the list is sized once (grown
-        // item by item it held ~60 % more than it used at N = 1000).
-        std::vector<Item> backgrounds;
-        size_t count = furniture;  // a measure pass's pages have no items: nothing reserved
-        for (size_t k = 0; k < draft.placed.size(); ++k) {
-            const auto [si, y] = draft.placed[k];
-            const Slab& s = g.slabs[si];
-            count += s.items.size();
-            // A frame piece: from its first slab on this page to its last.
-            if (s.frame >= 0 && (k == 0 || g.slabs[draft.placed[k - 1].first].frame != s.frame)) {
-                const Frame& f = g.frames[static_cast<size_t>(s.frame)];
-                size_t e = k;
-                while (e + 1 < draft.placed.size() && g.slabs[draft.placed[e + 1].first].frame == s.frame) ++e;
-                double y0 = s.frame_start ? y : y - f.padding;
-                const auto [last_si, last_y] = draft.placed[e];
-                double y1 = last_y + g.slabs[last_si].height;
-                bool continues = last_si + 1 < g.slabs.size() && g.slabs[last_si + 1].frame == s.frame;
-                if (continues) y1 += f.padding;
-                backgrounds.push_back(Rect{left + f.left, top + y0, f.width, y1 - y0, f.background});
-                if (f.rule_width > 0)
-                    backgrounds.push_back(Line{left + f.left + f.rule_width / 2, top + y0,
-                                               left + f.left + f.rule_width / 2, top + y1, f.rule_width, f.rule});
-            }
-        }
-        if (count > furniture || !backgrounds.empty()) page.items.reserve(backgrounds.size() + count);
-        for (Item& b : backgrounds) page.items.push_back(std::move(b));
-        std::map<std::string, std::string> first_marks;
-        PageStart start{kNoChapter, {}};
-        for (const auto& [si, y] : draft.placed) {
-            Slab& s = g.slabs[si];
-            if (s.kind == Slab::Kind::Content && start.chapter == kNoChapter) start.chapter = s.chapter;
-            if (!start.at.known() && s.source_known()) start.at = s.source();
-            for (Item& item : s.items) {
-                shift(item, left, top + y);
-                page.items.push_back(std::move(item));
-            }
-            std::vector<Item>().swap(s.items);  // its buffer too: the galley lives until the book is paged
-            if (s.extras) {
-                for (LinkArea l : s.extras->links) {
-                    l.page = index;
-                    l.x += left;
-                    l.y += top + y;
-                    doc.links.push_back(std::move(l));
-                }
-                for (const auto& a : s.extras->anchors) doc.anchors[a] = AnchorPos{index, top + y};
-                for (const auto& o : s.extras->outline) doc.outline.push_back(o);
-                for (const auto& [key, value] : s.extras->marks) {
-                    first_marks.emplace(key, value);
-                    carried[key] = value;
-                }
-            }
-        }
+        pf.blank = drafts[d].blank;
+        pf.opening = drafts[d].opening;
         // The first value a field gets on the page wins; fields not set on
-        // the page keep the value carried from before (unchanged in carried).
+        // the page keep the value carried from before.
+        std::map<std::string, std::string> first_marks;
+        for (auto& [key, value] : m.marks) {
+            first_marks.emplace(key, value);
+            carried[key] = value;
+        }
         pf.marks = carried;
         for (const auto& [key, value] : first_marks) pf.marks[key] = value;
-        doc.pages.push_back(std::move(page));
-        doc.starts.push_back(start);
+        for (LinkArea& l : m.links) doc.links.push_back(std::move(l));
+        for (auto& [id, pos] : m.anchors) doc.anchors[id] = pos;
+        for (OutlineEntry& o : m.outline) doc.outline.push_back(std::move(o));
+        doc.pages.push_back(std::move(m.page));
+        doc.starts.push_back(m.start);
         facts.push_back(std::move(pf));
     }
 }
