@@ -18,6 +18,14 @@ inline model::Block para(std::string s) {
     b.content = inl(std::move(s));
     return b;
 }
+/// A figure of tests/unit/epub/images/`src`.
+inline model::Block figure(std::string src, std::string alt) {
+    model::Block b;
+    b.kind = model::BlockKind::Figure;
+    b.src = std::move(src);
+    b.alt = std::move(alt);
+    return b;
+}
 
 inline style::Sheet make_sheet() {
     style::Sheet s;

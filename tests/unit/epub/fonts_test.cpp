@@ -84,11 +84,7 @@ TEST(EpubFonts, EmbeddedFacesAreSubsetToTheBooksCharacters) {
 
 TEST(EpubImages, ContainerNamesAreUrlSafe) {
     model::Book book = make_book();
-    model::Block fig;
-    fig.kind = model::BlockKind::Figure;
-    fig.src = "a pixel.png";
-    fig.alt = "A pixel";
-    book.guides[0].sections[0].blocks.push_back(fig);
+    book.guides[0].sections[0].blocks.push_back(figure("a pixel.png", "A pixel"));
     Unzipped z = build(book, make_sheet());
     EXPECT_EQ(z.files.count("OEBPS/images/a-pixel.png"), 1u);
     EXPECT_NE(z.files["OEBPS/text/pulling-away.xhtml"].find("src=\"../images/a-pixel.png\""), std::string::npos);

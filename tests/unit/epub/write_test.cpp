@@ -11,10 +11,12 @@ namespace {
 
 using namespace testing;
 
-std::string build(const model::Book& book, const style::Sheet& sheet, int64_t epoch = 1764288000) {
+std::string build(const model::Book& book, const style::Sheet& sheet, int64_t epoch = 1764288000,
+                  unsigned jobs = 0) {
     base::Sink sink;
     WriteOptions o;
     o.build_epoch = epoch;
+    o.jobs = jobs;
     o.manuscript_dir = BB_SOURCE_DIR "/tests/unit/epub";
     auto bytes = write(book, sheet, o, sink);
     for (const auto& d : sink.all()) ADD_FAILURE() << d.message;
@@ -70,11 +72,7 @@ TEST(EpubWrite, PackageMetadataAndAccessibilityWithoutImages) {
 
 TEST(EpubWrite, ImagesMakeTheBookVisualAndAltTextIsDerived) {
     model::Book book = make_book();
-    model::Block fig;
-    fig.kind = model::BlockKind::Figure;
-    fig.src = "pixel.png";
-    fig.alt = "A single pixel";
-    book.guides[0].sections[0].blocks.push_back(fig);
+    book.guides[0].sections[0].blocks.push_back(figure("pixel.png", "A single pixel"));
     Unzipped z = unzip(build(book, make_sheet()));
     std::string opf = z.files["OEBPS/content.opf"];
     EXPECT_TRUE(contains(opf, "schema:accessMode\">visual"));
@@ -96,25 +94,10 @@ TEST(EpubWrite, ImagesMakeTheBookVisualAndAltTextIsDerived) {
 // reading order (and the same bytes on one thread as on two).
 TEST(EpubWrite, ClashingImageNamesFollowReadingOrderOnAnyThreads) {
     model::Book book = make_book();
-    model::Block fig;
-    fig.kind = model::BlockKind::Figure;
-    fig.alt = "A pixel";
-    fig.src = "a pixel.png";
-    book.guides[0].sections[0].blocks.push_back(fig);
-    fig.src = "a-pixel.png";
-    book.guides[1].sections[0].blocks.push_back(fig);
-    auto build_on = [&](unsigned jobs) {
-        base::Sink sink;
-        WriteOptions o;
-        o.build_epoch = 1764288000;
-        o.manuscript_dir = BB_SOURCE_DIR "/tests/unit/epub";
-        o.jobs = jobs;
-        auto bytes = write(book, make_sheet(), o, sink);
-        for (const auto& d : sink.all()) ADD_FAILURE() << d.message;
-        return bytes.value_or("");
-    };
-    const std::string two = build_on(2);
-    EXPECT_EQ(build_on(1), two);
+    book.guides[0].sections[0].blocks.push_back(figure("a pixel.png", "A pixel"));
+    book.guides[1].sections[0].blocks.push_back(figure("a-pixel.png", "A pixel"));
+    const std::string two = build(book, make_sheet(), 1764288000, 2);
+    EXPECT_EQ(build(book, make_sheet(), 1764288000, 1), two);
     Unzipped z = unzip(two);
     EXPECT_TRUE(contains(z.files["OEBPS/text/pulling-away.xhtml"], "<img src=\"../images/a-pixel.png\""));
     size_t second = 0;
@@ -126,11 +109,7 @@ TEST(EpubWrite, ClashingImageNamesFollowReadingOrderOnAnyThreads) {
 
 TEST(EpubWrite, MissingImageIsAnErrorAndNothingIsProduced) {
     model::Book book = make_book();
-    model::Block fig;
-    fig.kind = model::BlockKind::Figure;
-    fig.src = "missing.png";
-    fig.alt = "x";
-    book.guides[0].sections[0].blocks.push_back(fig);
+    book.guides[0].sections[0].blocks.push_back(figure("missing.png", "x"));
     base::Sink sink;
     WriteOptions o;
     o.manuscript_dir = BB_SOURCE_DIR "/tests/unit/epub";
