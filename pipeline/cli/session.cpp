@@ -54,6 +54,11 @@ bool Session::load(bool prepare_layout) {
         sheet_ = style::load(resolve_style_path(options_), style_sources, style_sink);
         style_done->set_value();
     });
+    // Joined however this function is left: the job writes into the locals above.
+    struct JoinStyle {
+        base::Background& job;
+        ~JoinStyle() { job.wait(); }
+    } join_style{style_};
     manuscript::LoadOptions lo;
     lo.settle_typography = [&](bool& quotes, bool& dashes) {
         style_ready.wait();
@@ -74,8 +79,10 @@ bool Session::load(bool prepare_layout) {
     book_ = manuscript::load(options_.manuscript, lo, sources_, manuscript_sink);
     style_.wait();
     const auto style_files = static_cast<uint32_t>(sources_.size());
-    for (size_t i = 0; i < style_sources.size(); ++i)
-        sources_.add(style_sources.file(static_cast<uint32_t>(i)).path, style_sources.file(static_cast<uint32_t>(i)).content);
+    for (uint32_t i = 0; i < style_sources.size(); ++i) {
+        const base::SourceFile& f = style_sources.file(i);
+        sources_.add(f.path, f.content);
+    }
     sink_.add_all(style_sink, style_files);
     sink_.add_all(manuscript_sink);
     if (options_.strict) sink_.promote_warnings();
