@@ -133,6 +133,68 @@ bool set_late_page_contents(HPDF_Page page, LateData& late, size_t index) {
 }
 
 namespace {
+HPDF_STATUS write_raw_body(HPDF_Dict dict, HPDF_Stream out) {
+    const auto* item = static_cast<const RawItem*>(dict->attr);
+    thread_local std::string body;
+    body.clear();
+    item->source->body(item->index, body);
+    return HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(body.data()), static_cast<HPDF_UINT>(body.size()));
+}
+}  // namespace
+
+HPDF_Dict raw_dict(HPDF_Doc pdf, const RawItem* item) {
+    HPDF_Dict dict = HPDF_Dict_New(pdf->mmgr);
+    if (!dict) return nullptr;
+    if (HPDF_Xref_Add(pdf->xref, dict) != HPDF_OK) return nullptr;  // the xref freed it
+    // HPDF_Dict_Write writes its keys (none), then write_fn, between << >>;
+    // HPDF_Dict_Free leaves attr alone (the caller owns the item).
+    dict->attr = const_cast<RawItem*>(item);
+    dict->write_fn = write_raw_body;
+    return dict;
+}
+
+bool write_last(HPDF_Doc pdf, const std::vector<HPDF_Dict>& last) {
+    HPDF_Xref xref = pdf->xref;
+    // One cross-reference section numbered from 0 (entry 0 is the free
+    // one), as HPDF_New makes it: object k is entry k.
+    if (!xref || xref->prev || xref->start_offset != 0) return false;
+    HPDF_List entries = xref->entries;
+    const size_t count = entries->count;
+    constexpr HPDF_UINT32 kNumber = 0x00FFFFFF;  // the id's bits; the rest are flags
+    // A stream's /Length is an object of its own, given its value as the
+    // stream is written: it goes with its stream, after it.
+    std::vector<HPDF_Obj_Header*> tail;
+    tail.reserve(2 * last.size());
+    for (HPDF_Dict obj : last) {
+        tail.push_back(&obj->header);
+        if (auto* length = static_cast<HPDF_Number>(HPDF_Dict_GetItem(obj, "Length", HPDF_OCLASS_NUMBER));
+            length && (length->header.obj_id & HPDF_OTYPE_INDIRECT))
+            tail.push_back(&length->header);
+    }
+    std::vector<char> moved(count, 0);
+    for (HPDF_Obj_Header* obj : tail) {
+        const size_t id = obj->obj_id & kNumber;
+        if (!(obj->obj_id & HPDF_OTYPE_INDIRECT) || id == 0 || id >= count || moved[id] ||
+            static_cast<HPDF_XrefEntry>(entries->obj[id])->obj != obj)
+            return false;
+        moved[id] = 1;
+    }
+    std::vector<void*> order;
+    order.reserve(count);
+    for (size_t k = 0; k < count; ++k)
+        if (!moved[k]) order.push_back(entries->obj[k]);
+    for (HPDF_Obj_Header* obj : tail) order.push_back(entries->obj[obj->obj_id & kNumber]);
+    // References are written from the target's header when saved, so a new
+    // number in the header is all a reference needs.
+    for (size_t k = 0; k < count; ++k) {
+        entries->obj[k] = order[k];
+        if (auto* obj = static_cast<HPDF_Obj_Header*>(static_cast<HPDF_XrefEntry>(order[k])->obj))
+            obj->obj_id = (obj->obj_id & ~kNumber) | static_cast<HPDF_UINT32>(k);
+    }
+    return true;
+}
+
+namespace {
 /// The file libharu saves into: its small writes gathered in memory, handed
 /// to the system a megabyte at a time.
 struct BufferedFile {

@@ -3,10 +3,12 @@
 /// (measured in notes §1.4, §1.10). Kept in one file so an upgrade of the
 /// library has one place to look at.
 #include <hpdf.h>
+#include <hpdf_objects.h>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bb::pdf {
 
@@ -47,6 +49,43 @@ public:
 /// saves, without a copy of its own. `late` must outlive every save. False
 /// when libharu could not make the stream.
 bool set_late_page_contents(HPDF_Page page, LateData& late, size_t index);
+
+/// Where raw objects' bodies come from (raw_dict).
+class RawSource {
+public:
+    virtual ~RawSource() = default;
+    /// Appends the keys and values of item `index` (the text between "<<"
+    /// and ">>"), when the save reaches its object: other objects' numbers
+    /// (object_number) are final by then.
+    virtual void body(size_t index, std::string& out) = 0;
+};
+
+/// Item `index` of a raw source (the raw object's link to its body).
+struct RawItem {
+    RawSource* source;
+    size_t index;
+};
+
+/// A new indirect dictionary that libharu writes as "<<" + the body its
+/// item gives + ">>": a link or an outline entry without the dozen small
+/// objects, allocations and key searches that libharu's own calls make
+/// per dictionary (20,000 links in a big book). `item` must outlive every
+/// save. nullptr when libharu fails (its error is set).
+HPDF_Dict raw_dict(HPDF_Doc pdf, const RawItem* item);
+
+/// The number `obj` (an indirect libharu object) is saved under.
+inline uint32_t object_number(const void* obj) {
+    return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFF;
+}
+
+/// Renumbers the document's objects so that `last` (objects libharu
+/// already holds, e.g. the pages' late content streams) are written after
+/// every other object, in the order given: libharu writes objects in the
+/// order they were made, so the links and outline made after the pages
+/// would otherwise be written only once the last page's stream is in.
+/// Call when the document is complete, before saving. False (nothing
+/// changed) when an object of `last` is not in the document.
+bool write_last(HPDF_Doc pdf, const std::vector<HPDF_Dict>& last);
 
 /// Writes the document to the file at `path` (created or truncated)
 /// through a buffer of its own: HPDF_SaveToFile hands every token to fwrite

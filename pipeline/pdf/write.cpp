@@ -16,7 +16,6 @@
 #include <mutex>
 #include <set>
 #include <thread>
-#include <unordered_map>
 
 #include "base/atomic_file.h"
 #include "base/env.h"
@@ -27,6 +26,7 @@
 #include "pdf/content.h"
 #include "pdf/font_embed.h"
 #include "pdf/haru_fixes.h"
+#include "pdf/navigation.h"
 #include "text/font_subset.h"
 
 namespace bb::pdf {
@@ -87,18 +87,6 @@ std::string drawable(const std::string& s) {
         char32_t cp = base::next_code_point(s, i);
         if (cp == 0xAD || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
         base::append_utf8(out, cp);
-    }
-    return out;
-}
-
-/// IRI to URI: libharu writes annotation URIs byte for byte (§1.5).
-std::string percent_encode_non_ascii(const std::string& s) {
-    std::string out;
-    for (unsigned char c : s) {
-        if (c >= 0x80 || c <= 0x20 || c == 0x7F)
-            out += fmt::format("%{:02X}", c);
-        else
-            out += static_cast<char>(c);
     }
     return out;
 }
@@ -216,13 +204,19 @@ public:
         timer.lap("pdf: fonts");
         if (!add_pages()) return false;
         timer.lap("pdf: pages");
-        add_navigation();
-        if (d_.failed()) return failed("while adding the links and outline");
+        if (!add_navigation() || d_.failed()) return failed("while adding the links and outline");
         timer.lap("pdf: links and outline");
         // The save writes the pages as their streams come (ContentFeed).
         base::progress_phase(progress_, "writing pages", doc_.pages.size());
         add_info();
         if (d_.failed()) return !fail("while building the document");
+        // The pages' streams last in the file: the save writes the links,
+        // outline and fonts while the threads still make pages, instead of
+        // on one core after the last page.
+        std::vector<HPDF_Dict> contents;
+        contents.reserve(pages_.size());
+        for (HPDF_Page page : pages_) contents.push_back(static_cast<HPDF_PageAttr>(page->attr)->contents);
+        if (!write_last(d_.pdf, contents)) return !fail("while ordering the objects");
         return true;
     }
 
@@ -477,63 +471,18 @@ private:
         return image;
     }
 
-    /// The destination of `anchor` (its page, at its height): one object
-    /// per anchor, shared by every link and outline entry to it (a big book
-    /// has tens of thousands of links to a few thousand places).
-    HPDF_Destination destination(const std::string& anchor) {
-        if (auto known = destinations_.find(anchor); known != destinations_.end()) return known->second;
-        HPDF_Destination& dst = destinations_[anchor];
-        auto it = doc_.anchors.find(anchor);
-        if (it == doc_.anchors.end() || it->second.page >= pages_.size()) return dst = nullptr;
-        const auto& a = it->second;
-        HPDF_Page page = pages_[a.page];
-        dst = HPDF_Page_CreateDestination(page);
-        if (!dst) return nullptr;
-        HPDF_Destination_SetXYZ(dst, 0, static_cast<HPDF_REAL>(doc_.pages[a.page].height - a.y), 1);
-        // zoom 0 means "keep the reader's zoom" (ISO 32000-1 §12.3.2.2), but
-        // libharu refuses it as an argument; patch the number afterwards.
-        if (auto* zoom = static_cast<HPDF_Real>(HPDF_Array_GetItem(dst, 4, HPDF_OCLASS_REAL))) zoom->value = 0;
-        return dst;
-    }
-
-    void add_navigation() {
+    /// The links and outline (navigation.h), then the page labels.
+    bool add_navigation() {
         HPDF_Doc pdf = d_.pdf;
-        HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
-        std::vector<HPDF_Outline> parents;  // parents[level] = last entry at that level
-        for (const auto& o : doc_.outline) {
-            HPDF_Destination dst = destination(o.anchor);
-            if (!dst) continue;
-            size_t level = static_cast<size_t>(std::max(0, o.level));
-            if (level > parents.size()) level = parents.size();
-            HPDF_Outline parent = level == 0 ? nullptr : parents[level - 1];
-            HPDF_Outline entry = HPDF_CreateOutline(pdf, parent, drawable(o.title).c_str(), utf8);
-            if (!entry) continue;
-            HPDF_Outline_SetDestination(entry, dst);
-            HPDF_Outline_SetOpened(entry, HPDF_FALSE);
-            parents.resize(level);
-            parents.push_back(entry);
-        }
-        if (!doc_.outline.empty()) HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-        for (const auto& l : doc_.links) {
-            if (l.page >= pages_.size()) continue;
-            HPDF_Page page = pages_[l.page];
-            double h = doc_.pages[l.page].height;
-            HPDF_Rect rect{static_cast<HPDF_REAL>(l.x), static_cast<HPDF_REAL>(h - l.y - l.h),
-                           static_cast<HPDF_REAL>(l.x + l.w), static_cast<HPDF_REAL>(h - l.y)};
-            HPDF_Annotation a = nullptr;
-            if (!l.uri.empty()) {
-                a = HPDF_Page_CreateURILinkAnnot(page, rect, percent_encode_non_ascii(l.uri).c_str());
-            } else if (HPDF_Destination dst = destination(l.anchor)) {
-                a = HPDF_Page_CreateLinkAnnot(page, rect, dst);
-            }
-            if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-        }
+        navigation_ = std::make_unique<Navigation>(doc_, pages_);
+        if (!navigation_->add(pdf)) return false;
         for (const auto& r : doc_.labels) {
             if (r.first_page >= pages_.size()) continue;
             HPDF_PageNumStyle style = r.style == typeset::LabelStyle::LowerRoman ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN
                                                                                  : HPDF_PAGE_NUM_STYLE_DECIMAL;
             HPDF_AddPageLabel(pdf, static_cast<HPDF_UINT>(r.first_page), style, r.start, "");
         }
+        return true;
     }
 
     void add_info() {
@@ -617,7 +566,7 @@ private:
     std::vector<std::set<char32_t>> used_;  ///< code points each font draws
     std::vector<std::array<unsigned char, 16>> page_digests_;
     std::map<std::string, HPDF_Image> images_;
-    std::unordered_map<std::string, HPDF_Destination> destinations_;
+    std::unique_ptr<Navigation> navigation_;
     std::unique_ptr<ContentFeed> feed_;
     // Last: joined first, before what the threads read and write goes.
     base::Background content_;

@@ -132,6 +132,51 @@ TEST(PdfWrite, InfoOutlineLinksLabels) {
     EXPECT_EQ(qdf.substr(border, 28), "/Border [\n    0\n    0\n    0\n") << qdf.substr(border, 40);
 }
 
+// The outline and links are raw dictionaries (navigation.h): read back by
+// qpdf, the tree nests by level (a jump of two levels is one), entries and
+// links to unknown anchors are left out, titles keep every character but
+// the soft hyphen, a URI keeps its parentheses, and the page streams, last
+// in the file, still belong to their pages.
+TEST(PdfWrite, OutlineNestsAndLinksGoWhereTheySay) {
+    PagedDoc doc = sample();
+    doc.outline = {{"A", 0, "ch0"},    {"A.1", 1, "ch0"},        {"A.2 so\u00ADft", 1, "ch1"},
+                   {"A.2.x", 2, "ch1"}, {"lost", 0, "nowhere"}, {"B \U0001F600", 0, "ch2"},
+                   {"B.1", 3, "ch2"}};
+    doc.links.push_back({1, 50, 150, 100, 14, "https://example.org/a_(b)\\c", ""});
+    doc.links.push_back({1, 50, 170, 100, 14, "", "nowhere"});
+    doc.links.push_back({2, 50, 190, 100, 14, "", "ch0"});
+    base::Sink sink;
+    TempPdf out;
+    ASSERT_TRUE(pdf::write(doc, info(), out.path, sink));
+    std::string check = run("qpdf --check " + out.path);
+    EXPECT_NE(check.find("No syntax or stream encoding errors found"), std::string::npos) << check;
+    const std::string summary = run("qpdf --json " + out.path + R"( | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+def tree(items):
+    return ",".join("%s@%d" % (i["title"], i["destpageposfrom1"]) + ("[%s]" % tree(i["kids"]) if i["kids"] else "")
+                    for i in items)
+print(tree(d["outlines"]))
+objs = d["qpdf"][1]
+pages = [p["object"] for p in d["pages"]]
+for n, p in enumerate(d["pages"]):
+    for a in objs["obj:" + p["object"]]["value"].get("/Annots", []):
+        v = objs["obj:" + a]["value"]
+        to = v["/A"]["/URI"] if "/A" in v else "page %d" % (pages.index(v["/Dest"][0]) + 1)
+        print(n + 1, to, v["/Rect"])
+')");
+    EXPECT_EQ(summary,
+              "A@1[A.1@1,A.2 soft@2[A.2.x@2]],B \U0001F600@3[B.1@3]\n"
+              "1 u:https://example.org/%C3%BC [50, 471.3, 150, 485.3]\n"
+              "1 page 3 [50, 451.3, 150, 465.3]\n"
+              "2 u:https://example.org/a_(b)\\c [50, 431.3, 150, 445.3]\n"
+              "3 page 1 [50, 391.3, 150, 405.3]\n")
+        << summary;
+    std::string txt = run("pdftotext -enc UTF-8 " + out.path + " -");
+    EXPECT_EQ(txt.find("Chapter 1"), txt.rfind("Chapter 1")) << txt;
+    EXPECT_LT(txt.find("Chapter 1"), txt.find("Chapter 3")) << txt;
+}
+
 TEST(PdfWrite, ByteIdenticalAndContentDerivedId) {
     base::Sink sink;
     auto a = pdf::render(sample(), info(), sink);
