@@ -207,6 +207,61 @@ std::vector<BreakPoint> break_points(std::string_view s, std::string_view lang) 
     return out;
 }
 
+namespace {
+bool separates_words(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// A word UAX #14 never breaks inside, whatever the language: opening
+/// brackets and quotes (OP, QU: no break after them, LB14, LB19), letters,
+/// digits and apostrophes (AL, NU, QU: LB19, LB23, LB28), closing
+/// punctuation (IS, EX, CP, QU: no break before them, LB13, LB19), in that
+/// order. The randomised test holds it to libunibreak.
+bool unbreakable_word(std::string_view w) {
+    size_t i = 0;
+    while (i < w.size() && (w[i] == '(' || w[i] == '[' || w[i] == '"' || w[i] == '\'')) ++i;
+    while (i < w.size() && (is_ascii_alnum(w[i]) || w[i] == '\'')) ++i;
+    while (i < w.size()) {
+        switch (w[i]) {
+        case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '"': case '\'':
+            ++i;
+            continue;
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+}  // namespace
+
+std::vector<BreakPoint> word_break_points(std::string_view s, std::string_view lang) {
+    // The words that may break, one space apart, and where each came from.
+    struct Piece {
+        size_t at, from, size;  // offset in `words`, offset in s, bytes
+    };
+    std::string words;
+    std::vector<Piece> pieces;
+    for (size_t i = 0; i < s.size();) {
+        if (separates_words(s[i])) {
+            ++i;
+            continue;
+        }
+        const size_t b = i;
+        while (i < s.size() && !separates_words(s[i])) ++i;
+        if (i - b < 2 || unbreakable_word(s.substr(b, i - b))) continue;
+        if (!words.empty()) words += ' ';
+        pieces.push_back({words.size(), b, i - b});
+        words.append(s.substr(b, i - b));
+    }
+    std::vector<BreakPoint> out;
+    if (pieces.empty()) return out;
+    size_t p = 0;
+    for (const BreakPoint& bp : break_points(words, lang)) {
+        while (p < pieces.size() && pieces[p].at + pieces[p].size <= bp.offset) ++p;
+        if (p == pieces.size()) break;
+        if (bp.offset > pieces[p].at) out.push_back({pieces[p].from + (bp.offset - pieces[p].at), bp.kind});
+    }
+    return out;
+}
+
 std::vector<size_t> emergency_points(std::string_view word) {
     std::vector<size_t> out;
     for (size_t i = 0; i < word.size();) {

@@ -35,6 +35,17 @@ struct BreakPoint {
 /// Thread-safe.
 std::vector<BreakPoint> break_points(std::string_view utf8, std::string_view lang = "en");
 
+/// Only the opportunities inside words (a "word" here: a run of characters
+/// between ASCII spaces, tabs and line ends), as break_points gives them:
+/// what a paragraph builder needs, as it breaks at the spaces itself. UAX #14
+/// decides a break inside a word from that word's characters alone (its
+/// rules reach across spaces only to the break after them), so the words
+/// that cannot hold one are never given to libunibreak: ASCII letters,
+/// digits and apostrophes, after opening brackets and quotes, before
+/// closing punctuation (most words of a book; the typographic quotes'
+/// classes change with the language, so words with them are given).
+std::vector<BreakPoint> word_break_points(std::string_view utf8, std::string_view lang = "en");
+
 /// libunibreak's answer for each byte of `utf8` (LINEBREAK_MUSTBREAK,
 /// _ALLOWBREAK, _NOBREAK or _INSIDEACHAR: a break after that byte), as
 /// set_linebreaks_utf8 gives it for the whole text; break_points' input.

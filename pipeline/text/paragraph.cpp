@@ -118,7 +118,8 @@ private:
     // Break kinds and hyphenation points per byte offset.
     void mark_breaks() {
         kind_.assign(text_.size() + 1, 0);
-        for (const auto& bp : break_points(text_, o_.lang))
+        // Breaks at spaces are the glue's: only those inside words are wanted.
+        for (const auto& bp : word_break_points(text_, o_.lang))
             kind_[bp.offset] = static_cast<uint8_t>(1 + static_cast<int>(bp.kind));
         hyph_.assign(text_.size() + 1, 0);
         emerg_.assign(text_.size() + 1, 0);

@@ -123,3 +123,47 @@ TEST(BreakPoints, LetterRunsGiveLibunibreaksOwnAnswers) {
     }
     EXPECT_EQ(texts, 2000);
 }
+
+// word_break_points skips the words libunibreak is never asked about; on
+// random texts of every kind of piece, in every language table, it gives
+// exactly break_points' opportunities inside words.
+TEST(BreakPoints, WordBreakPointsAreThoseInsideWords) {
+    const std::vector<std::string> pieces = {
+        "a", "word", "Zebra", "x", "don't", "'tis", "1", "1995", "3rd", " ", " ", " ", "  ", "\n", "\t", "\r",
+        "-", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x90", "\xC2\xAD", "\xC2\xA0", "\xE2\x80\xAF", ",", ".",
+        ";", ":", "!", "?", "(", ")", "[", "]", "{", "}", "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+        "\xE2\x80\x99", "\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB", "/", "%", "$", "\xE2\x82\xAC", "+", "#", "&",
+        "@", "_", "*", "caf\xC3\xA9", "e\xCC\x81", "\xCC\x81", "\xD7\xA9\xD7\x9C", "\xE6\x97\xA5\xE6\x9C\xAC",
+        "\xE3\x80\x82", "\xE2\x80\x8B", "\xE2\x81\xA0", "https://example.org/a-b", "www.x.org", "a@b.org",
+        "\xE2\x80\xA6", "\xE2\x80\xA8", "\xF0\x9F\x98\x80", "\xE2\x80\x8D",
+    };
+    auto inside_words = [](std::string_view s, std::string_view lang) {
+        std::vector<std::pair<size_t, BreakKind>> out;
+        auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+        for (const auto& bp : break_points(s, lang))
+            if (!space(s[bp.offset - 1]) && !space(s[bp.offset])) out.emplace_back(bp.offset, bp.kind);
+        return out;
+    };
+    unsigned x = 777;
+    auto next = [&] { return (x = x * 1103515245u + 12345u) >> 8; };
+    int checked = 0, found = 0;
+    for (const char* lang : {"en", "de", "fr", "es", "ru", "zh", ""}) {
+        for (int t = 0; t < 1500; ++t) {
+            std::string s;
+            for (int k = 0, n = 1 + next() % 24; k < n; ++k) s += pieces[next() % pieces.size()];
+            std::vector<std::pair<size_t, BreakKind>> fast;
+            for (const auto& bp : word_break_points(s, lang)) fast.emplace_back(bp.offset, bp.kind);
+            const auto expected = inside_words(s, lang);
+            ASSERT_EQ(fast, expected) << "lang '" << lang << "': " << s;
+            found += static_cast<int>(expected.size());
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 10500);
+    EXPECT_GT(found, 5000);  // the texts do have breaks inside words
+    EXPECT_EQ(show("well-known co-operate"), "well-=known |co-=operate");
+    std::string marks;
+    for (const auto& bp : word_break_points("He said “hello”—and left, don't (1995).", "en"))
+        marks += std::to_string(bp.offset) + " ";
+    EXPECT_EQ(marks, "19 22 ");  // around the em dash only
+}
