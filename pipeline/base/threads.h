@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <type_traits>
+#include <vector>
 
 namespace bb::base {
 
@@ -44,6 +46,26 @@ public:
 
 private:
     std::unique_ptr<Batch> batch_;
+};
+
+/// Frees what its owner no longer needs on pool workers while the owner
+/// goes on (a big layout's working data takes tens of milliseconds to free,
+/// on one thread, between stages); the destructor waits for them.
+class Disposer {
+public:
+    /// `thing` (moved in) is destroyed on a worker.
+    template <class T>
+    void dispose(T&& thing) {
+        static_assert(!std::is_lvalue_reference_v<T>, "dispose takes what it frees by move");
+        // The lambda holds the only reference (std::function wants a
+        // copyable callable, hence the shared_ptr): it is dropped, and the
+        // thing freed, on the worker.
+        auto held = std::make_shared<std::decay_t<T>>(std::move(thing));
+        jobs_.emplace_back([held = std::move(held)]() mutable { held.reset(); });
+    }
+
+private:
+    std::vector<Background> jobs_;
 };
 
 }  // namespace bb::base

@@ -68,6 +68,7 @@ int build_epub(Session& session, const std::string& path, const typeset::PagedDo
             lo.image_dir = session.options().manuscript + "/images";
             lo.progress = session.progress();
             lo.pages_only = true;
+            lo.disposer = &session.disposer();
             own = typeset::layout(session.book(), session.sheet(), lo, session.fonts(), scratch);
             if (scratch.has_errors())
                 session.sink().warning(session.book().meta.span,
@@ -107,6 +108,7 @@ int make_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc, 
     // BOOKBUILD_JOBS=N: threads that set chapters (default: one per core).
     if (const char* j = std::getenv("BOOKBUILD_JOBS")) lo.jobs = static_cast<unsigned>(std::atoi(j));
     lo.progress = session.progress();
+    lo.disposer = &session.disposer();
     doc = typeset::layout(session.book(), session.sheet(), lo, session.fonts(), session.sink());
     stages.lap("layout");
     if (session.options().strict) session.sink().promote_warnings();

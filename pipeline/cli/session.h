@@ -69,6 +69,9 @@ public:
     text::FontSet& fonts() { return fonts_; }
     /// The build date: SOURCE_DATE_EPOCH, else the manuscript's meta/date.
     int64_t build_epoch() const;
+    /// Frees a layout's working data on other threads while the run goes
+    /// on (typeset::LayoutOptions::disposer); joined when the session ends.
+    base::Disposer& disposer() { return disposer_; }
 
 private:
     CommonOptions options_;
@@ -83,6 +86,7 @@ private:
     bool dropped_reported_ = false;
     // Last, so they are joined before the members they use go.
     base::Background style_, patterns_, prepare_, release_;
+    base::Disposer disposer_;  ///< frees layouts' working data (see disposer())
 };
 
 }  // namespace bb::cli

@@ -152,7 +152,8 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
         auto it = pages->find(anchor);
         return it == pages->end() ? "" : it->second;
     };
-    Flow flow(sheet, fonts, hyphenator, book.lang, sink, paragraphs);
+    auto flow_owner = std::make_unique<Flow>(sheet, fonts, hyphenator, book.lang, sink, paragraphs);
+    Flow& flow = *flow_owner;
     flow.set_measure_only(measure_only);
     flow.set_lines_only(options.pages_only);
     flow.set_folio_digits_alike(options.shortcuts);
@@ -290,6 +291,9 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     // The title page and the imprint carry no furniture.
     for (size_t i = 0; i < front && i < facts.size(); ++i) facts[i].blank = true;
     if (!measure_only) add_furniture(doc, facts, 0, sheet, fonts, book.meta.title);
+    // What the flow kept (its caches of set text) goes on another thread,
+    // after the last pass: the PDF writer starts meanwhile.
+    if (!measure_only && options.disposer) options.disposer->dispose(std::move(flow_owner));
     return doc;
 }
 
@@ -407,6 +411,10 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                 // pass would draw it: its pages are the answer.
                 for (const auto& d : scratch.all()) sink.add(d);
                 if (stats) stats->passes = pass;
+                if (options.disposer) {
+                    options.disposer->dispose(std::move(measured));
+                    options.disposer->dispose(std::move(cache_owner));
+                }
                 return pages;
             }
         }
@@ -426,10 +434,15 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                           Pass{false, keep_items, !options.shortcuts}, last, keep_items ? &measured : nullptr,
                           nullptr, stats);
     });
-    std::vector<MeasuredChapter>().swap(measured);
     // What is left in the cache (paragraphs set for page numbers that were
-    // not the final ones) is freed before the PDF writer allocates its
-    // document.
+    // not the final ones) and the measured chapters are freed while the
+    // PDF writer starts (on another thread when there is a disposer, else
+    // here, before the writer allocates its document).
+    if (options.disposer) {
+        options.disposer->dispose(std::move(measured));
+        options.disposer->dispose(std::move(cache_owner));
+    }
+    std::vector<MeasuredChapter>().swap(measured);
     cache_owner.reset();
     if (std::getenv("BB_MEMSTAT")) {
         size_t runs = 0, text = 0, kern = 0, kerncap = 0, items = 0, other = 0;

@@ -7,6 +7,7 @@
 
 #include "base/diagnostics.h"
 #include "base/progress.h"
+#include "base/threads.h"
 #include "model/book.h"
 #include "style/sheet.h"
 #include "text/font_metrics.h"
@@ -35,6 +36,10 @@ struct LayoutOptions {
     bool shortcuts = true;
     /// Counts the chapters set in each pass, for a progress line (may be null).
     base::Progress* progress = nullptr;
+    /// Frees the layout's working data (the set chapters, the cached
+    /// paragraphs) on other threads while the caller goes on; null: freed
+    /// before layout() returns. Must outlive the layout's use of it.
+    base::Disposer* disposer = nullptr;
 };
 
 /// Statistics of a layout, for the command's summary and benchmarks.

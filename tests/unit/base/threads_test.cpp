@@ -88,5 +88,33 @@ TEST(Threads, MovedBackgroundWaitsForItsOldTask) {
     EXPECT_EQ(done.load(), 2);
 }
 
+// What a Disposer is given is destroyed once, by the time the Disposer
+// is gone, and not on the caller's thread while a worker is free.
+TEST(Threads, DisposerFreesOnWorkersAndWaitsAtItsEnd) {
+    struct Counted {
+        std::atomic<int>* freed;
+        std::atomic<int>* on_caller;
+        std::thread::id caller;
+        Counted(std::atomic<int>* f, std::atomic<int>* c) : freed(f), on_caller(c), caller(std::this_thread::get_id()) {}
+        Counted(Counted&& o) noexcept : freed(o.freed), on_caller(o.on_caller), caller(o.caller) { o.freed = nullptr; }
+        ~Counted() {
+            if (!freed) return;  // moved from
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            if (std::this_thread::get_id() == caller) ++*on_caller;
+            ++*freed;
+        }
+    };
+    std::atomic<int> freed{0}, on_caller{0};
+    {
+        Disposer disposer;
+        for (int k = 0; k < 8; ++k) disposer.dispose(Counted(&freed, &on_caller));
+        std::vector<int> big(1000, 7);
+        disposer.dispose(std::move(big));
+        EXPECT_TRUE(big.empty());
+    }
+    EXPECT_EQ(freed.load(), 8);
+    if (std::thread::hardware_concurrency() > 1) EXPECT_LT(on_caller.load(), 8);
+}
+
 }  // namespace
 }  // namespace bb::base
