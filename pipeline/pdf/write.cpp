@@ -429,8 +429,8 @@ private:
     /// outline and links to libharu (which is not thread-safe, so
     /// everything that touches it stays on this thread) and then saves:
     /// libharu reads each page's stream from the ContentFeed when the save
-    /// reaches it. Each page's stream is digested as it is made, for the
-    /// document's /ID.
+    /// reaches it. Each page's deflated stream is digested as it is made,
+    /// for the document's /ID.
     void start_content() {
         const size_t n = doc_.pages.size();
         const unsigned jobs = std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
@@ -442,13 +442,17 @@ private:
                 n, jobs,
                 [&](size_t i) {
                     std::string plain = page_content(doc_.pages[i], resources_[i], font_facts_);
-                    digest16(plain, page_digests_[i].data());
                     // Only this thread touches page i's items (the main
                     // thread reads pages' sizes and the links meanwhile).
                     if (releasable_) std::vector<typeset::Item>().swap(releasable_->pages[i].items);
                     return plain;
                 },
-                [&](size_t i, std::string&& packed, bool ok) { feed_->deliver(i, std::move(packed), ok); });
+                [&](size_t i, std::string&& packed, bool ok) {
+                    // The deflated stream (the same bytes on any number of
+                    // threads) is a third of the operators to digest.
+                    digest16(packed, page_digests_[i].data());
+                    feed_->deliver(i, std::move(packed), ok);
+                });
         });
     }
 
@@ -522,8 +526,8 @@ private:
     }
 
     /// What is drawn: the fonts' files, each page's size and the digest of
-    /// its content stream (text as glyph codes, positions, kerning, other
-    /// items), the images' files.
+    /// its deflated content stream (text as glyph codes, positions,
+    /// kerning, other items), the images' files.
     void add_content(Digest16& out) const {
         auto num = [&](double v) {
             long long q = static_cast<long long>(v * 100.0 + (v < 0 ? -0.5 : 0.5));
