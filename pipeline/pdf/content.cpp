@@ -9,6 +9,7 @@
 #include "base/deflate.h"
 #include "base/threads.h"
 #include "base/utf8.h"
+#include "pdf/font_embed.h"
 #include "pdf/number.h"
 
 namespace bb::pdf {
@@ -58,11 +59,22 @@ bool drawable(char32_t cp) {
 /// simply continues the string.
 class TjWriter {
 public:
-    explicit TjWriter(std::string& out) : out_(out) { out_ += '['; }
+    TjWriter(std::string& out, bool short_codes) : out_(out), short_codes_(short_codes) { out_ += '['; }
     void glyph(char32_t cp) {
         if (!open_) {
             out_ += '(';
             open_ = true;
+        }
+        if (short_codes_ && cp < 0x80) {  // as short_code writes it
+            byte(static_cast<unsigned char>(cp));
+            return;
+        }
+        if (short_codes_) {
+            unsigned char code[2];
+            short_code(cp, code);
+            byte(code[0]);
+            byte(code[1]);
+            return;
         }
         byte(static_cast<unsigned char>(cp >> 8));
         byte(static_cast<unsigned char>(cp & 0xFF));
@@ -95,6 +107,7 @@ private:
         }
     }
     std::string& out_;
+    const bool short_codes_;
     bool open_ = false;
 };
 
@@ -186,7 +199,7 @@ std::string page_content(const typeset::Page& p, const PageResources& res, const
             coord(out, h - t->y);
             out += " Tm\n";
             const double space = fonts[t->font].space;
-            TjWriter tj(out);
+            TjWriter tj(out, fonts[t->font].short_codes);
             for (size_t r = i; r < end; ++r) {
                 const auto& run = std::get<TextRun>(p.items[r]);
                 if (r > i) {

@@ -23,7 +23,8 @@ struct PageResources {
 
 /// Per-font facts the operators need, by PagedDoc font index.
 struct FontFacts {
-    double space = 0;  ///< width of U+0020 in 1/1000 em, as libharu writes it in /W
+    double space = 0;          ///< width of U+0020 in 1/1000 em, as libharu writes it in /W
+    bool short_codes = false;  ///< its codes are font_embed.h's short ones, not Identity-H's
 };
 
 /// The uncompressed content stream of `page`: text as one TJ per line (runs

@@ -109,31 +109,73 @@ int stem_v(const text::PdfFontProgram& p) {
 
 }  // namespace
 
-std::string to_unicode_cmap(const text::PdfFontProgram& p) {
-    std::string head =
+bool uses_short_codes(const std::set<char32_t>& code_points) {
+    return code_points.empty() || *code_points.rbegin() < 0x8000;
+}
+
+namespace {
+/// The code of `cp` in hex, as the font's codes go: two bytes, or short.
+std::string code_hex(char32_t cp, bool short_codes) {
+    if (!short_codes) return fmt::format("{:04X}", static_cast<unsigned>(cp));
+    unsigned char b[2];
+    return short_code(cp, b) == 1 ? fmt::format("{:02X}", b[0]) : fmt::format("{:02X}{:02X}", b[0], b[1]);
+}
+
+/// Adds `entries` to `c` in blocks of at most 100 (§9.7.5.4).
+void blocks(std::string& c, const std::vector<std::string>& entries, const char* begin, const char* end) {
+    for (size_t i = 0; i < entries.size(); i += 100) {
+        const size_t n = std::min<size_t>(100, entries.size() - i);
+        c += fmt::format("{} {}\n", n, begin);
+        for (size_t k = i; k < i + n; ++k) c += entries[k];
+        c += end;
+        c += '\n';
+    }
+}
+
+const char* const kShortCodespace = "2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange\n";
+}  // namespace
+
+std::string to_unicode_cmap(const text::PdfFontProgram& p, bool short_codes) {
+    std::string c =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n";
+    c += short_codes ? kShortCodespace : "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
     // Runs of consecutive code points that stay within one high byte (a
-    // bfrange may not cross the low byte, §9.10.3), at most 100 a block.
+    // bfrange may not cross the low byte, §9.10.3), and with short codes
+    // within one code length.
     std::vector<std::pair<char32_t, char32_t>> runs;
     for (const Glyph& g : p.glyphs) {
         if (g.cp >= 0xD800 && g.cp <= 0xDFFF) continue;
-        if (!runs.empty() && runs.back().second + 1 == g.cp && (g.cp & 0xFF) != 0)
+        if (!runs.empty() && runs.back().second + 1 == g.cp && (g.cp & 0xFF) != 0 && (!short_codes || g.cp != 0x80))
             runs.back().second = g.cp;
         else
             runs.push_back({g.cp, g.cp});
     }
-    std::string c = head;
-    for (size_t i = 0; i < runs.size(); i += 100) {
-        const size_t n = std::min<size_t>(100, runs.size() - i);
-        c += fmt::format("{} beginbfrange\n", n);
-        for (size_t k = i; k < i + n; ++k)
-            c += fmt::format("<{:04X}> <{:04X}> <{:04X}>\n", static_cast<unsigned>(runs[k].first),
-                             static_cast<unsigned>(runs[k].second), static_cast<unsigned>(runs[k].first));
-        c += "endbfrange\n";
+    std::vector<std::string> entries;
+    for (const auto& [first, last] : runs)
+        entries.push_back(fmt::format("<{}> <{}> <{:04X}>\n", code_hex(first, short_codes),
+                                      code_hex(last, short_codes), static_cast<unsigned>(first)));
+    blocks(c, entries, "beginbfrange", "endbfrange");
+    c += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return c;
+}
+
+std::string encoding_cmap(const text::PdfFontProgram& p) {
+    std::string c =
+        "%!PS-Adobe-3.0 Resource-CMap\n/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+        "/CMapName /Bookbuild-Short-H def\n/CMapType 1 def\n/WMode 0 def\n";
+    c += kShortCodespace;
+    // ASCII as it is; every high byte drawn from U+0080 up, its 256 codes.
+    std::vector<std::string> entries{"<00> <7F> 0\n"};
+    int last_high = -1;
+    for (const Glyph& g : p.glyphs) {
+        if (g.cp < 0x80 || g.cp >= 0x8000 || static_cast<int>(g.cp >> 8) == last_high) continue;
+        last_high = static_cast<int>(g.cp >> 8);
+        entries.push_back(fmt::format("<{0:02X}00> <{0:02X}FF> {1}\n", 0x80 + last_high, last_high * 256));
     }
+    blocks(c, entries, "begincidrange", "endcidrange");
     c += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
     return c;
 }
@@ -143,8 +185,10 @@ std::optional<PackedFont> pack_font(const std::string& path, const std::set<char
     std::optional<text::PdfFontProgram> program = text::pdf_font_program(path, code_points, error);
     if (!program) return std::nullopt;
     PackedFont packed;
+    packed.short_codes = uses_short_codes(code_points);
     if (!deflate_into(program->bytes, packed.font_file) || !deflate_into(cid_to_gid_map(*program), packed.map) ||
-        !deflate_into(to_unicode_cmap(*program), packed.to_unicode)) {
+        !deflate_into(to_unicode_cmap(*program, packed.short_codes), packed.to_unicode) ||
+        (packed.short_codes && !deflate_into(encoding_cmap(*program), packed.encoding))) {
         error = "cannot deflate the font";
         return std::nullopt;
     }
@@ -201,7 +245,23 @@ HPDF_Dict embed_font(HPDF_Doc pdf, const PackedFont& packed, std::string& error)
     HPDF_Dict_AddName(type0, "Type", "Font");
     HPDF_Dict_AddName(type0, "Subtype", "Type0");
     HPDF_Dict_AddName(type0, "BaseFont", name.c_str());
-    HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+    if (packed.short_codes) {
+        HPDF_Dict encoding = deflated_stream(pdf, packed.encoding);
+        HPDF_Dict encoding_info = HPDF_Dict_New(mmgr);
+        if (!encoding || !encoding_info) {
+            error = "libharu could not make the font objects";
+            return nullptr;
+        }
+        HPDF_Dict_AddName(encoding, "Type", "CMap");
+        HPDF_Dict_AddName(encoding, "CMapName", "Bookbuild-Short-H");
+        HPDF_Dict_Add(encoding_info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+        HPDF_Dict_Add(encoding_info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+        HPDF_Dict_AddNumber(encoding_info, "Supplement", 0);
+        HPDF_Dict_Add(encoding, "CIDSystemInfo", encoding_info);
+        HPDF_Dict_Add(type0, "Encoding", encoding);
+    } else {
+        HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+    }
     HPDF_Array_Add(descendants, cid_font);
     HPDF_Dict_Add(type0, "DescendantFonts", descendants);
     HPDF_Dict_Add(type0, "ToUnicode", cmap);

@@ -329,9 +329,11 @@ private:
         // The space's width as the embedded program will give it (read
         // without subsetting: the subsets are made while pages are drawn).
         font_facts_.assign(doc_.fonts.size(), FontFacts{});
-        for (size_t f = 0; f < doc_.fonts.size(); ++f)
+        for (size_t f = 0; f < doc_.fonts.size(); ++f) {
+            font_facts_[f].short_codes = uses_short_codes(used_[f]);  // as pack_font decides
             if (!used_[f].empty())
                 if (std::optional<int> w = text::pdf_advance(doc_.fonts[f], 0x20)) font_facts_[f].space = *w;
+        }
         return true;
     }
 

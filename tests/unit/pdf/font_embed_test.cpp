@@ -31,6 +31,31 @@ TEST(ToUnicode, OneRangePerRunWithinAHighByte) {
     EXPECT_NE(c.find("<0000> <FFFF>"), std::string::npos);  // two-byte codes
 }
 
+// Short codes: ASCII in one byte, the rest up to U+7FFF in two (0x8000 +
+// the code point); the ToUnicode map and the encoding CMap read them alike.
+TEST(ToUnicode, ShortCodesMapOneAndTwoByteCodes) {
+    auto p = program_of({'A', 'B', 0x7F, 0x80, 0xE9, 0x100, 0x2014, 0x7FFF});
+    std::string c = pdf::to_unicode_cmap(p, true);
+    EXPECT_NE(c.find("2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange"), std::string::npos) << c;
+    EXPECT_NE(c.find("<41> <42> <0041>\n<7F> <7F> <007F>\n<8080> <8080> <0080>\n<80E9> <80E9> <00E9>\n"
+                     "<8100> <8100> <0100>\n<A014> <A014> <2014>\n<FFFF> <FFFF> <7FFF>\n"),
+              std::string::npos)
+        << c;
+    std::string e = pdf::encoding_cmap(p);
+    EXPECT_NE(e.find("5 begincidrange\n<00> <7F> 0\n<8000> <80FF> 0\n<8100> <81FF> 256\n<A000> <A0FF> 8192\n"
+                     "<FF00> <FFFF> 32512\nendcidrange"),
+              std::string::npos)
+        << e;
+    EXPECT_TRUE(pdf::uses_short_codes({'a', 0x2014, 0x7FFF}));
+    EXPECT_FALSE(pdf::uses_short_codes({'a', 0x8000}));  // CJK and the like keep Identity-H
+    unsigned char b[2];
+    EXPECT_EQ(pdf::short_code('(', b), 1);
+    EXPECT_EQ(b[0], '(');
+    EXPECT_EQ(pdf::short_code(0x2014, b), 2);
+    EXPECT_EQ(b[0], 0xA0);
+    EXPECT_EQ(b[1], 0x14);
+}
+
 TEST(ToUnicode, AtMostAHundredRangesABlock) {
     text::PdfFontProgram p;
     for (char32_t cp = 0x100; cp < 0x100 + 2 * 250; cp += 2) p.glyphs.push_back({cp, 1, 500});

@@ -248,6 +248,29 @@ TEST(PdfWrite, FailedWriteLeavesOldFile) {
     EXPECT_EQ(content, "old");
 }
 
+// A face that draws a character from U+8000 up (here the ligature ﬁ,
+// U+FB01) keeps Identity-H's two-byte codes; the others get short codes;
+// both extract.
+TEST(PdfWrite, FacesBeyondU8000KeepIdentityH) {
+    PagedDoc doc = sample();
+    std::get<typeset::TextRun>(doc.pages[0].items[3]).text = "German: \uFB01ne Stra\u00DFe.";
+    base::Sink sink;
+    TempPdf out;
+    ASSERT_TRUE(pdf::write(doc, info(), out.path, sink));
+    EXPECT_FALSE(sink.has_errors());
+    const std::string fonts = run("pdffonts " + out.path);
+    auto line_of = [&](const std::string& face) {
+        const size_t at = fonts.find("+" + face + " ");
+        return at == std::string::npos ? std::string() : fonts.substr(at, fonts.find('\n', at) - at);
+    };
+    EXPECT_NE(line_of("CharisSIL").find("Identity-H"), std::string::npos) << fonts;
+    EXPECT_NE(line_of("OpenSans-Bold").find("Custom"), std::string::npos) << fonts;  // short codes
+    std::string txt = run("pdftotext -enc UTF-8 " + out.path + " -");
+    EXPECT_NE(txt.find("German: \uFB01ne Stra\u00DFe."), std::string::npos) << txt;
+    EXPECT_NE(txt.find("Chapter 1 — “Łódź”"), std::string::npos) << txt;
+    EXPECT_NE(run("qpdf --check " + out.path).find("No syntax or stream encoding errors"), std::string::npos);
+}
+
 TEST(PdfWrite, KerningIsWrittenAsTjAndStillExtracts) {
     PagedDoc doc = sample();
     auto& tr = std::get<typeset::TextRun>(doc.pages[0].items[3]);
@@ -257,7 +280,9 @@ TEST(PdfWrite, KerningIsWrittenAsTjAndStillExtracts) {
     TempPdf out;
     ASSERT_TRUE(pdf::write(doc, info(), out.path, sink));
     std::string qdf = run("qpdf --qdf --object-streams=disable " + out.path + " -");
-    EXPECT_NE(qdf.find("[<0041> 80 <0056> 70 <004100540041005200200054> 60 <006f00200057006f>] TJ"), std::string::npos) << qdf.substr(qdf.find("TJ") - 120, 200);
+    // The face draws only Latin text: short codes, one byte a letter.
+    EXPECT_NE(qdf.find("[(A) 80 (V) 70 (ATAR T) 60 (o Wo)] TJ"), std::string::npos)
+        << qdf.substr(qdf.find("TJ") - 120, 200);
     EXPECT_NE(run("qpdf --check " + out.path).find("No syntax or stream encoding errors"), std::string::npos);
     std::string txt = run("pdftotext -enc UTF-8 " + out.path + " -");
     EXPECT_NE(txt.find("AVATAR To Wo"), std::string::npos) << txt;
