@@ -1,5 +1,7 @@
 #include "epub/coverage.h"
 
+#include <cstring>
+
 #include "base/utf8.h"
 
 namespace bb::epub {
@@ -7,6 +9,11 @@ namespace bb::epub {
 void CharacterCollector::add(std::string_view text) {
     size_t i = 0;
     while (i < text.size()) {
+        // ASCII (most of an XHTML file) is skipped eight bytes at a time.
+        uint64_t word;
+        while (i + 8 <= text.size() && (std::memcpy(&word, text.data() + i, 8), (word & 0x8080808080808080ULL) == 0))
+            i += 8;
+        if (i >= text.size()) break;
         if (static_cast<unsigned char>(text[i]) < 0x80) {
             ++i;
             continue;
