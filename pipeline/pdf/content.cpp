@@ -65,15 +65,11 @@ public:
             out_ += '(';
             open_ = true;
         }
-        if (short_codes_ && cp < 0x80) {  // as short_code writes it
-            byte(static_cast<unsigned char>(cp));
-            return;
-        }
         if (short_codes_) {
-            unsigned char code[2];
-            short_code(cp, code);
+            unsigned char code[2] = {0, 0};
+            const int n = short_code(cp, code);
             byte(code[0]);
-            byte(code[1]);
+            if (n == 2) byte(code[1]);
             return;
         }
         byte(static_cast<unsigned char>(cp >> 8));

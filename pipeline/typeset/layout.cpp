@@ -370,6 +370,17 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     PagedDoc pages;  // the last measure pass, kept when options.pages_only
     auto cache_owner = std::make_unique<LayoutCache>();
     LayoutCache& cache = *cache_owner;
+    // The cached paragraphs and measured chapters, once the layout is done
+    // with them: freed on another thread when there is a disposer (the
+    // writer starts meanwhile), else here, before it allocates its document.
+    auto let_go = [&] {
+        if (options.disposer) {
+            options.disposer->dispose(std::move(measured));
+            options.disposer->dispose(std::move(cache_owner));
+        }
+        std::vector<MeasuredChapter>().swap(measured);
+        cache_owner.reset();
+    };
     int pass = 0;
     PageMap guesses;
     // Measure passes keep chapters with their items for the last pass
@@ -411,10 +422,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                 // pass would draw it: its pages are the answer.
                 for (const auto& d : scratch.all()) sink.add(d);
                 if (stats) stats->passes = pass;
-                if (options.disposer) {
-                    options.disposer->dispose(std::move(measured));
-                    options.disposer->dispose(std::move(cache_owner));
-                }
+                let_go();
                 return pages;
             }
         }
@@ -435,15 +443,8 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                           nullptr, stats);
     });
     // What is left in the cache (paragraphs set for page numbers that were
-    // not the final ones) and the measured chapters are freed while the
-    // PDF writer starts (on another thread when there is a disposer, else
-    // here, before the writer allocates its document).
-    if (options.disposer) {
-        options.disposer->dispose(std::move(measured));
-        options.disposer->dispose(std::move(cache_owner));
-    }
-    std::vector<MeasuredChapter>().swap(measured);
-    cache_owner.reset();
+    // not the final ones) and the measured chapters.
+    let_go();
     if (std::getenv("BB_MEMSTAT")) {
         size_t runs = 0, text = 0, kern = 0, kerncap = 0, items = 0, other = 0;
         for (const Page& p : doc.pages) {
