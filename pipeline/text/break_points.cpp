@@ -233,24 +233,31 @@ bool unbreakable_word(std::string_view w) {
 }  // namespace
 
 std::vector<BreakPoint> word_break_points(std::string_view s, std::string_view lang) {
+    const ByteRange whole{0, s.size()};
+    return word_break_points(s, std::span<const ByteRange>(&whole, 1), lang);
+}
+
+std::vector<BreakPoint> word_break_points(std::string_view s, std::span<const ByteRange> parts,
+                                          std::string_view lang) {
     // The words that may break, one space apart, and where each came from.
     struct Piece {
         size_t at, from, size;  // offset in `words`, offset in s, bytes
     };
     std::string words;
     std::vector<Piece> pieces;
-    for (size_t i = 0; i < s.size();) {
-        if (separates_words(s[i])) {
-            ++i;
-            continue;
+    for (const ByteRange& part : parts)
+        for (size_t i = part.begin; i < part.end;) {
+            if (separates_words(s[i])) {
+                ++i;
+                continue;
+            }
+            const size_t b = i;
+            while (i < part.end && !separates_words(s[i])) ++i;
+            if (i - b < 2 || unbreakable_word(s.substr(b, i - b))) continue;
+            if (!words.empty()) words += ' ';
+            pieces.push_back({words.size(), b, i - b});
+            words.append(s.substr(b, i - b));
         }
-        const size_t b = i;
-        while (i < s.size() && !separates_words(s[i])) ++i;
-        if (i - b < 2 || unbreakable_word(s.substr(b, i - b))) continue;
-        if (!words.empty()) words += ' ';
-        pieces.push_back({words.size(), b, i - b});
-        words.append(s.substr(b, i - b));
-    }
     std::vector<BreakPoint> out;
     if (pieces.empty()) return out;
     size_t p = 0;

@@ -11,6 +11,7 @@
 ///   never between letters.
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -45,6 +46,17 @@ std::vector<BreakPoint> break_points(std::string_view utf8, std::string_view lan
 /// closing punctuation (most words of a book; the typographic quotes'
 /// classes change with the language, so words with them are given).
 std::vector<BreakPoint> word_break_points(std::string_view utf8, std::string_view lang = "en");
+
+/// A byte range [begin, end) of a text.
+struct ByteRange {
+    size_t begin, end;
+};
+
+/// word_break_points for the words of `parts` only (in order, each
+/// beginning and ending at a word's edge): the same opportunities there,
+/// none elsewhere. For a paragraph builder that already knows some words.
+std::vector<BreakPoint> word_break_points(std::string_view utf8, std::span<const ByteRange> parts,
+                                          std::string_view lang = "en");
 
 /// libunibreak's answer for each byte of `utf8` (LINEBREAK_MUSTBREAK,
 /// _ALLOWBREAK, _NOBREAK or _INSIDEACHAR: a break after that byte), as

@@ -28,6 +28,8 @@ std::unique_ptr<Font> Font::load(const std::string& path, std::string* error) {
     if (!blob) return fail("cannot read font file " + path);
     std::unique_ptr<Font> f(new Font());
     f->path_ = path;
+    static std::atomic<uint64_t> ids{0};
+    f->id_ = ++ids;
     f->blob_ = blob;
     f->face_ = hb_face_create(blob, 0);
     if (hb_face_get_glyph_count(f->face_) == 0) return fail(path + " is not a TrueType/OpenType font");

@@ -46,6 +46,9 @@ public:
     Font& operator=(const Font&) = delete;
 
     const std::string& path() const { return path_; }
+    /// Distinct for every Font loaded in this process, never reused (keys
+    /// per-thread memos, where an address could be a later font's).
+    uint64_t id() const { return id_; }
     /// Family and style name from the `name` table ("Charis SIL", "Bold").
     const std::string& family_name() const { return family_; }
     const std::string& style_name() const { return style_name_; }
@@ -121,6 +124,7 @@ public:
 private:
     Font() = default;
     std::string path_, family_, style_name_;
+    uint64_t id_ = 0;
     hb_blob_t* blob_ = nullptr;
     hb_face_t* face_ = nullptr;
     hb_font_t* font_ = nullptr;

@@ -53,6 +53,8 @@ public:
     Hyphenator& operator=(const Hyphenator&) = delete;
 
     bool available() const { return dict_ != nullptr; }
+    /// Distinct for every Hyphenator made, never reused.
+    uint64_t id() const { return id_; }
     const std::string& language() const { return lang_; }
     /// Path of the loaded dictionary ("" when unavailable).
     const std::string& dictionary() const { return path_; }

@@ -48,6 +48,10 @@ struct ParagraphOptions {
     /// as otherwise, fragments keep their place, width and source, but carry
     /// no text and no kerns.
     bool lines_only = false;
+    /// Words between spaces are set once per font, size and options and
+    /// then copied (text/word_memo.h); false sets every word afresh (the
+    /// result is the same: for tests and measurements).
+    bool memo_words = true;
 };
 
 /// A piece of text drawn in one font at one x.

@@ -156,6 +156,22 @@ TEST(BreakPoints, WordBreakPointsAreThoseInsideWords) {
             const auto expected = inside_words(s, lang);
             ASSERT_EQ(fast, expected) << "lang '" << lang << "': " << s;
             found += static_cast<int>(expected.size());
+            // Given some of the words only (cut at word edges, as the
+            // paragraph builder cuts out the words it already knows): the
+            // same opportunities in those words, none in the others.
+            std::vector<ByteRange> parts;
+            auto space = [&](size_t i) { return i == s.size() || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'; };
+            for (size_t i = 0, from = 0; i <= s.size(); ++i)
+                if (space(i) && (i == s.size() || next() % 3 == 0)) {
+                    if (next() % 2) parts.push_back({from, i});
+                    from = i;
+                }
+            std::vector<std::pair<size_t, BreakKind>> in_parts, expected_in_parts;
+            for (const auto& bp : word_break_points(s, parts, lang)) in_parts.emplace_back(bp.offset, bp.kind);
+            for (const auto& e : expected)
+                for (const ByteRange& r : parts)
+                    if (e.first > r.begin && e.first < r.end) expected_in_parts.push_back(e);
+            ASSERT_EQ(in_parts, expected_in_parts) << "lang '" << lang << "': " << s;
             ++checked;
         }
     }

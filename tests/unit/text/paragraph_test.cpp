@@ -534,3 +534,59 @@ TEST(Paragraph, LinesOnlyBreaksAndPlacesAsTheFullSetting) {
         }
     }
 }
+
+TEST(Paragraph, WordsFromTheMemoSetAsWordsSetAfresh) {
+    // The same random mixes set with the word memo (twice: the second time
+    // every word kept is found) and without it: every line, fragment, kern,
+    // offset and flag the same. Each trial's words come in two sizes and
+    // two faces, so a memo answering for the wrong setting shows.
+    const char* pieces[] = {"word",   "hyphenation", " ",        "  ",     "\u00AD",     "\u00A0",
+                            "\u202F", "\n",          "\u200B",   "e\u0301", "中",          "—",
+                            "well-known", "https://example.org/a/b?c=d", "1234", "Łódź", "AVATAR",
+                            "“quoted”", "TYPEWRITER", "WAVY", "Available", "supercalifragilisticexpialidocious",
+                            "\t",     "(Vowel)",     "To",       "Wave.",  "AV"};
+    std::mt19937 rng(4321);
+    for (int trial = 0; trial < 150; ++trial) {
+        std::vector<StyledRun> runs;
+        for (int r = 0, nruns = 1 + static_cast<int>(rng() % 3); r < nruns; ++r) {
+            std::string t;
+            for (int k = 0, n = static_cast<int>(rng() % 40); k < n; ++k) t += pieces[rng() % std::size(pieces)];
+            runs.push_back(run(t, rng() % 2 ? bold() : dejavu(), rng() % 2 ? 9 : 10.5));
+            runs.back().source = static_cast<size_t>(r);
+        }
+        ParagraphOptions o = options(40 + rng() % 300, rng() % 2 == 0);
+        o.lines_only = trial % 3 == 0;
+        o.kerning = trial % 5 != 0;
+        if (trial % 7 == 0) o.hyphenator = nullptr;
+        o.memo_words = false;
+        const ParagraphResult fresh = set_paragraph(runs, o);
+        o.memo_words = true;
+        for (int time = 0; time < 2; ++time) {
+            const ParagraphResult memo = set_paragraph(runs, o);
+            SCOPED_TRACE(testing::Message() << "trial " << trial << " time " << time);
+            EXPECT_EQ(memo.pass, fresh.pass);
+            EXPECT_EQ(memo.overfull, fresh.overfull);
+            ASSERT_EQ(memo.lines.size(), fresh.lines.size());
+            for (size_t i = 0; i < fresh.lines.size(); ++i) {
+                const ParagraphLine& a = fresh.lines[i];
+                const ParagraphLine& b = memo.lines[i];
+                EXPECT_EQ(b.width, a.width);
+                EXPECT_EQ(b.ratio, a.ratio);
+                EXPECT_EQ(b.hyphenated, a.hyphenated);
+                EXPECT_EQ(b.hyphen_added, a.hyphen_added);
+                EXPECT_EQ(b.breaks_word, a.breaks_word);
+                ASSERT_EQ(b.fragments.size(), a.fragments.size()) << "line " << i;
+                for (size_t k = 0; k < a.fragments.size(); ++k) {
+                    EXPECT_EQ(b.fragments[k].text, a.fragments[k].text);
+                    EXPECT_EQ(b.fragments[k].font, a.fragments[k].font);
+                    EXPECT_EQ(b.fragments[k].size, a.fragments[k].size);
+                    EXPECT_EQ(b.fragments[k].x, a.fragments[k].x);
+                    EXPECT_EQ(b.fragments[k].width, a.fragments[k].width);
+                    EXPECT_EQ(b.fragments[k].kerns, a.fragments[k].kerns);
+                    EXPECT_EQ(b.fragments[k].run, a.fragments[k].run);
+                    EXPECT_EQ(b.fragments[k].offset, a.fragments[k].offset);
+                }
+            }
+        }
+    }
+}

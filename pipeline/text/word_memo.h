@@ -1,0 +1,76 @@
+#pragma once
+/// The paragraph builder's memo of words. What a word between two spaces
+/// becomes (its boxes with their widths and kerns, the penalties of its
+/// hyphenation points and of the breaks inside it) depends only on the word
+/// and its setting (font, size, hyphenation, options), and a book sets a few
+/// thousand distinct words a million times: each thread keeps what it made
+/// of each word, and the builder copies it instead of measuring the word
+/// again. Internal to paragraph.cpp (its Segment is the builder's).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "text/font_metrics.h"
+#include "text/linebreak.h"
+
+namespace bb::text::paragraph_detail {
+
+/// A stretch of text in one run and one font: what a box stands for.
+struct Segment {
+    size_t run;
+    const Font* font;
+    double size;
+    size_t begin, end;  ///< global byte offsets (end exclusive, may include invisibles)
+    std::string text;   ///< visible text (invisibles removed; none when lines_only)
+    char32_t first = 0, last = 0;
+    int64_t units = 0;   ///< Font::width_units of text
+    uint32_t count = 0;  ///< code points in text (0: nothing yet)
+    std::vector<std::pair<uint32_t, int>> kerns;  ///< as Fragment::kerns
+};
+
+/// Everything besides a word's characters that decides what it becomes.
+struct WordSetting {
+    uint64_t font = 0;        ///< Font::id
+    double size = 0;
+    uint64_t hyphenator = 0;  ///< Hyphenator::id; 0: no automatic hyphenation
+    std::string lang;         ///< for the breaks inside words (UAX #14 tailoring)
+    double hyphen_penalty = 0, ex_hyphen_penalty = 0;
+    bool kerning = false, lines_only = false;
+    bool operator==(const WordSetting&) const = default;
+};
+
+/// What the builder made of one word: its items as it emitted them, boxes'
+/// payloads indexing `segments`, whose offsets count from the word's first
+/// byte (run 0: the caller's run is put in when copied).
+struct SetWord {
+    /// Sum of its characters' advance × size (1/1000 pt, no kerning), as the
+    /// builder measures a word to see if it needs emergency breaks: a word
+    /// wider than a paragraph's narrowest line is set afresh there.
+    double width = 0;
+    std::vector<Item> items;
+    std::vector<Segment> segments;
+};
+
+/// One setting's words, for one thread.
+class WordMemo {
+public:
+    const SetWord* find(std::string_view word) const;
+    /// Keeps `set` for `word` unless the memo is full (a bound on memory for
+    /// books of unusual vocabulary; words already kept keep being found).
+    void add(std::string_view word, SetWord set);
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, SetWord, Hash, std::equal_to<>> words_;
+};
+
+/// This thread's memo for `setting`, made on first use.
+WordMemo& word_memo(const WordSetting& setting);
+
+}  // namespace bb::text::paragraph_detail
