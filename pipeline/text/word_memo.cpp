@@ -12,13 +12,42 @@ constexpr size_t kMaxWords = 1 << 16;
 
 }  // namespace
 
+uint64_t WordMemo::hash_of(std::string_view word) {
+    return std::hash<std::string_view>{}(word);
+}
+
 const SetWord* WordMemo::find(std::string_view word) const {
-    auto it = words_.find(word);
-    return it == words_.end() ? nullptr : &it->second;
+    if (slots_.empty()) return nullptr;
+    const uint64_t hash = hash_of(word);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.entry == 0) return nullptr;
+        if (slot.hash == hash) {
+            const Entry& e = entries_[slot.entry - 1];
+            if (e.word == word) return &e.set;
+        }
+    }
 }
 
 void WordMemo::add(std::string_view word, SetWord set) {
-    if (words_.size() < kMaxWords) words_.emplace(std::string(word), std::move(set));
+    if (entries_.size() >= kMaxWords || find(word)) return;
+    // At most half full: probes stay short.
+    if ((entries_.size() + 1) * 2 > slots_.size()) {
+        std::vector<Slot> old(slots_.size() ? slots_.size() * 2 : 1024);
+        old.swap(slots_);
+        for (const Slot& s : old)
+            if (s.entry) place(s);
+    }
+    entries_.push_back({std::string(word), std::move(set)});
+    place({hash_of(word), static_cast<uint32_t>(entries_.size())});
+}
+
+void WordMemo::place(Slot slot) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = slot.hash & mask;
+    while (slots_[i].entry) i = (i + 1) & mask;
+    slots_[i] = slot;
 }
 
 WordMemo& word_memo(const WordSetting& setting) {

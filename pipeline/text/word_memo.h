@@ -7,9 +7,9 @@
 /// of each word, and the builder copies it instead of measuring the word
 /// again. Internal to paragraph.cpp (its Segment is the builder's).
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -54,7 +54,9 @@ struct SetWord {
     std::vector<Segment> segments;
 };
 
-/// One setting's words, for one thread.
+/// One setting's words, for one thread: an open-addressing table (a
+/// lookup per word of a book is most of the memo's cost: no division, no
+/// chain of nodes). Words found stay where they are while words are added.
 class WordMemo {
 public:
     const SetWord* find(std::string_view word) const;
@@ -63,11 +65,18 @@ public:
     void add(std::string_view word, SetWord set);
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    struct Slot {
+        uint64_t hash = 0;
+        uint32_t entry = 0;  ///< index in entries_ + 1; 0: empty
     };
-    std::unordered_map<std::string, SetWord, Hash, std::equal_to<>> words_;
+    struct Entry {
+        std::string word;
+        SetWord set;
+    };
+    static uint64_t hash_of(std::string_view word);
+    void place(Slot slot);  ///< into the first empty slot from its hash on
+    std::vector<Slot> slots_;
+    std::deque<Entry> entries_;  ///< a deque: found words never move
 };
 
 /// This thread's memo for `setting`, made on first use.
