@@ -127,7 +127,7 @@ private:
             for (const auto& fr : split_by_coverage(run.text, chain)) {
                 setting.font = chain[fr.font]->id();
                 spans_.push_back({start + fr.begin, start + fr.end, r, chain[fr.font],
-                                  o_.memo_words ? &word_memo(setting) : nullptr});
+                                  o_.words ? &o_.words->memo(setting) : nullptr});
             }
             for (const auto& u : uncovered(run.text, chain)) result.missing.push_back({r, u.offset, u.cp});
         }

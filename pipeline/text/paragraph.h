@@ -16,6 +16,8 @@
 
 namespace bb::text {
 
+class WordMemos;
+
 /// A piece of the paragraph in one font and size, already resolved.
 struct StyledRun {
     std::string text;            ///< UTF-8; spaces, NBSP, SHY, '\n' (forced break) allowed
@@ -48,10 +50,10 @@ struct ParagraphOptions {
     /// as otherwise, fragments keep their place, width and source, but carry
     /// no text and no kerns.
     bool lines_only = false;
-    /// Words between spaces are set once per font, size and options and
-    /// then copied (text/word_memo.h); false sets every word afresh (the
-    /// result is the same: for tests and measurements).
-    bool memo_words = true;
+    /// Where words between spaces, once set, are kept per font, size and
+    /// options and copied from for their next occurrences (text/word_memo.h;
+    /// the result is the same). Null: every word is set afresh.
+    WordMemos* words = nullptr;
 };
 
 /// A piece of text drawn in one font at one x.

@@ -1,5 +1,6 @@
 #include "text/word_memo.h"
 
+#include <atomic>
 #include <memory>
 
 namespace bb::text::paragraph_detail {
@@ -7,7 +8,8 @@ namespace bb::text::paragraph_detail {
 namespace {
 
 // Words kept per setting and thread: a book of 1,000 generated guides uses
-// ~5,500 distinct words, a long novel ~30,000; a few MB at most.
+// ~5,500 distinct words, a long novel ~30,000. An entry with its items and
+// segments is ~300 bytes: ~20 MB at worst.
 constexpr size_t kMaxWords = 1 << 16;
 
 }  // namespace
@@ -50,13 +52,44 @@ void WordMemo::place(Slot slot) {
     slots_[i] = slot;
 }
 
-WordMemo& word_memo(const WordSetting& setting) {
-    // A build uses a few dozen settings (faces, sizes, languages): a list.
-    thread_local std::vector<std::pair<WordSetting, std::unique_ptr<WordMemo>>> memos;
-    for (auto& [known, memo] : memos)
-        if (known == setting) return *memo;
-    memos.emplace_back(setting, std::make_unique<WordMemo>());
-    return *memos.back().second;
+}  // namespace bb::text::paragraph_detail
+
+namespace bb::text {
+
+using paragraph_detail::WordMemo;
+using paragraph_detail::WordSetting;
+
+/// One thread's memos: a build uses a few dozen settings (faces, sizes,
+/// languages), a list.
+struct WordMemos::Shard {
+    std::vector<std::pair<WordSetting, std::unique_ptr<WordMemo>>> memos;
+};
+
+namespace {
+std::atomic<uint64_t> next_memos_id{0};
+}  // namespace
+
+WordMemos::WordMemos() : id_(++next_memos_id) {}
+WordMemos::~WordMemos() = default;
+
+WordMemos::Shard& WordMemos::shard() {
+    // This thread's shard of each set it used (a few per process: entries
+    // of sets since freed are never matched, as ids are not reused).
+    thread_local std::vector<std::pair<uint64_t, Shard*>> mine;
+    for (size_t k = mine.size(); k-- > 0;)
+        if (mine[k].first == id_) return *mine[k].second;
+    std::lock_guard<std::mutex> lock(mutex_);
+    shards_.push_back(std::make_unique<Shard>());
+    mine.emplace_back(id_, shards_.back().get());
+    return *shards_.back();
 }
 
-}  // namespace bb::text::paragraph_detail
+WordMemo& WordMemos::memo(const WordSetting& setting) {
+    Shard& s = shard();
+    for (auto& [known, memo] : s.memos)
+        if (known == setting) return *memo;
+    s.memos.emplace_back(setting, std::make_unique<WordMemo>());
+    return *s.memos.back().second;
+}
+
+}  // namespace bb::text

@@ -8,6 +8,8 @@
 /// again. Internal to paragraph.cpp (its Segment is the builder's).
 #include <cstdint>
 #include <deque>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -79,7 +81,29 @@ private:
     std::deque<Entry> entries_;  ///< a deque: found words never move
 };
 
-/// This thread's memo for `setting`, made on first use.
-WordMemo& word_memo(const WordSetting& setting);
-
 }  // namespace bb::text::paragraph_detail
+
+namespace bb::text {
+
+/// The word memos of one layout, a set per thread (no lock on a look-up):
+/// whoever sets the paragraphs owns it and lets it go when done, so its
+/// memory (~10 MB per thread for 1,000 guides) is not held through the
+/// rest of the build. Thread-safe.
+class WordMemos {
+public:
+    WordMemos();
+    ~WordMemos();
+    WordMemos(const WordMemos&) = delete;
+    WordMemos& operator=(const WordMemos&) = delete;
+    /// The calling thread's memo for `setting`, made on first use.
+    paragraph_detail::WordMemo& memo(const paragraph_detail::WordSetting& setting);
+
+private:
+    struct Shard;
+    Shard& shard();
+    const uint64_t id_;  ///< never reused: keys the threads' look-up of their shard
+    std::mutex mutex_;   ///< guards shards_ (taken once per thread and memo set)
+    std::vector<std::unique_ptr<Shard>> shards_;
+};
+
+}  // namespace bb::text

@@ -281,6 +281,7 @@ size_t Flow::paragraph(const Pieces& pieces, const TextSpec& spec) {
     double left = inset_left_ + spec.left;
     double width = measure_ - inset_left_ - inset_right_ - spec.left - spec.right_inset;
     text::ParagraphOptions o;
+    o.words = words_;
     o.measure = text::Measure(width);
     o.justify = spec.justify && !spec.centered && !spec.right;
     o.first_indent = spec.first_indent;

@@ -124,6 +124,9 @@ public:
     /// (text::ParagraphOptions::lines_only): for a layout whose pages are
     /// all that is wanted, where no later pass takes a paragraph this one set.
     void set_lines_only(bool on) { lines_only_ = on; }
+    /// Where paragraphs keep the words they set (text::ParagraphOptions::
+    /// words); null (the default): none kept.
+    void set_word_memos(text::WordMemos* words) { words_ = words; }
     /// Paragraphs that differ only in the digits of their page numbers
     /// share a cached result when every font they use has digits of one
     /// width that kern alike (Font::digits_interchangeable); the full pass
@@ -173,6 +176,7 @@ private:
     std::vector<Hang> hang_;
     bool measure_only_ = false;
     bool lines_only_ = false;
+    text::WordMemos* words_ = nullptr;
     bool folio_digits_alike_ = false;
 };
 

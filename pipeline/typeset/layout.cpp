@@ -16,6 +16,7 @@
 #include "base/stage_timer.h"
 #include "base/threads.h"
 #include "text/hyphenate.h"
+#include "text/word_memo.h"
 #include "typeset/book_flow.h"
 #include "typeset/flow.h"
 #include "typeset/folio_estimate.h"
@@ -73,6 +74,8 @@ struct Pass {
     /// Cache every paragraph (LayoutCache), not only the directory's: the
     /// passes without the shortcuts set most chapters again each time.
     bool cache_all = true;
+    /// Where the paragraphs keep the words they set (null: none kept).
+    text::WordMemos* words = nullptr;
 };
 
 bool all_digits(const std::string& s) {
@@ -156,6 +159,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     Flow& flow = *flow_owner;
     flow.set_measure_only(measure_only);
     flow.set_lines_only(options.pages_only);
+    flow.set_word_memos(pass.words);
     flow.set_folio_digits_alike(options.shortcuts);
     // The title pages and contents, set while the threads set the chapters
     // (on one thread when there is one).
@@ -229,6 +233,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
             Flow f(sheet, fonts, hyphenator, book.lang, sinks[i], directory ? &cache : paragraphs);
             f.set_measure_only(measure_only && !pass.keep_items);
             f.set_lines_only(options.pages_only);
+            f.set_word_memos(pass.words);
             f.set_folio_digits_alike(options.shortcuts);
             flow_chapter(f, chapters[i], book, sheet, m ? own : ctx, sinks[i]);
             base::progress_advance(options.progress);
@@ -370,10 +375,19 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     PagedDoc pages;  // the last measure pass, kept when options.pages_only
     auto cache_owner = std::make_unique<LayoutCache>();
     LayoutCache& cache = *cache_owner;
+    // The words the passes set (text/word_memo.h): let go after the last
+    // pass that sets most chapters, or its memory (~10 MB a thread at
+    // N = 1000) would be held through the full pass and the writer.
+    auto words = std::make_unique<text::WordMemos>();
+    auto let_go_words = [&] {
+        if (options.disposer) options.disposer->dispose(std::move(words));
+        words.reset();
+    };
     // The cached paragraphs and measured chapters, once the layout is done
     // with them: freed on another thread when there is a disposer (the
     // writer starts meanwhile), else here, before it allocates its document.
     auto let_go = [&] {
+        let_go_words();
         if (options.disposer) {
             options.disposer->dispose(std::move(measured));
             options.disposer->dispose(std::move(cache_owner));
@@ -396,7 +410,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
             timed("measure", pass, [&] {
                 PagedDoc measure = layout_once(book, sheet, options, plan, fonts, hyphenator,
                                                have_assumed ? &assumed : nullptr, cache,
-                                               Pass{true, keep_items, !options.shortcuts},
+                                               Pass{true, keep_items, !options.shortcuts, words.get()},
                                                scratch, &measured, &guesses, nullptr,
                                                options.shortcuts ? &last_measure : nullptr);
                 if (last_measure.repeated) {
@@ -432,6 +446,9 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                                                      options.max_passes));
     }
     if (!keep_items) std::vector<MeasuredChapter>().swap(measured);
+    // The full pass takes the chapters the measure passes kept, setting
+    // few or none again: it needs no words.
+    if (keep_items) let_go_words();
     // The last use of each cached paragraph: the full pass takes them out of
     // the cache, so the cache shrinks as the document grows.
     cache.consume();
@@ -439,7 +456,8 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     PagedDoc doc;
     timed("full", pass + 1, [&] {
         doc = layout_once(book, sheet, options, plan, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache,
-                          Pass{false, keep_items, !options.shortcuts}, last, keep_items ? &measured : nullptr,
+                          Pass{false, keep_items, !options.shortcuts, words.get()}, last,
+                          keep_items ? &measured : nullptr,
                           nullptr, stats);
     });
     // What is left in the cache (paragraphs set for page numbers that were

@@ -8,6 +8,7 @@
 
 #include "base/utf8.h"
 #include "text/paragraph.h"
+#include "text/word_memo.h"
 
 using namespace bb::text;
 
@@ -546,6 +547,7 @@ TEST(Paragraph, WordsFromTheMemoSetAsWordsSetAfresh) {
                             "“quoted”", "TYPEWRITER", "WAVY", "Available", "supercalifragilisticexpialidocious",
                             "\t",     "(Vowel)",     "To",       "Wave.",  "AV"};
     std::mt19937 rng(4321);
+    WordMemos words;
     for (int trial = 0; trial < 150; ++trial) {
         std::vector<StyledRun> runs;
         for (int r = 0, nruns = 1 + static_cast<int>(rng() % 3); r < nruns; ++r) {
@@ -558,9 +560,8 @@ TEST(Paragraph, WordsFromTheMemoSetAsWordsSetAfresh) {
         o.lines_only = trial % 3 == 0;
         o.kerning = trial % 5 != 0;
         if (trial % 7 == 0) o.hyphenator = nullptr;
-        o.memo_words = false;
         const ParagraphResult fresh = set_paragraph(runs, o);
-        o.memo_words = true;
+        o.words = &words;
         for (int time = 0; time < 2; ++time) {
             const ParagraphResult memo = set_paragraph(runs, o);
             SCOPED_TRACE(testing::Message() << "trial " << trial << " time " << time);

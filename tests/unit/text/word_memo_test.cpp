@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "text/word_memo.h"
@@ -47,10 +48,17 @@ TEST(WordMemo, KeepsTheFirstSettingOfAWordAndStopsWhenFull) {
     EXPECT_EQ(memo.find("x69999"), nullptr);  // past the bound: not kept
 }
 
-TEST(WordMemo, EachSettingHasItsOwnMemo) {
+TEST(WordMemo, EachSettingAndThreadHasItsOwnMemo) {
     WordSetting regular{1, 10, 0, "en", 50, 50, true, false};
     WordSetting larger = regular;
     larger.size = 10.5;
-    EXPECT_EQ(&word_memo(regular), &word_memo(regular));
-    EXPECT_NE(&word_memo(regular), &word_memo(larger));
+    WordMemos words, other;
+    WordMemo& mine = words.memo(regular);
+    EXPECT_EQ(&words.memo(regular), &mine);
+    EXPECT_NE(&words.memo(larger), &mine);
+    EXPECT_NE(&other.memo(regular), &mine);
+    EXPECT_EQ(&words.memo(regular), &mine);  // after using another set
+    WordMemo* theirs = nullptr;
+    std::thread([&] { theirs = &words.memo(regular); }).join();
+    EXPECT_NE(theirs, &mine);
 }
