@@ -3,9 +3,11 @@
 /// becomes (its boxes with their widths and kerns, the penalties of its
 /// hyphenation points and of the breaks inside it) depends only on the word
 /// and its setting (font, size, hyphenation, options), and a book sets a few
-/// thousand distinct words a million times: each thread keeps what it made
-/// of each word, and the builder copies it instead of measuring the word
-/// again. Internal to paragraph.cpp (its Segment is the builder's).
+/// thousand distinct words a million times: a WordMemos (owned by whoever
+/// sets the paragraphs, e.g. a layout) keeps, per thread and setting, what
+/// the builder made of each word, and the builder copies it instead of
+/// measuring the word again. The memo's types are internal to paragraph.cpp
+/// (its Segment is the builder's); callers see only WordMemos.
 #include <cstdint>
 #include <deque>
 #include <memory>
