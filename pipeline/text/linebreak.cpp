@@ -148,6 +148,14 @@ public:
         nodes_.clear();
         active_.clear();
         pass_ = pass;
+        // A line whose shortfall exceeds its stretch times this ratio has a
+        // badness above the tolerance (100 r^3 >= tolerance + 0.5 rounds to
+        // more than it), so it is skipped before badness() is computed; the
+        // margin covers the rounding of the product. No skipping when the
+        // tolerance admits every line or badness is uncapped.
+        too_loose_ = pass.tolerance < 10000 && !pass.uncapped
+                         ? std::cbrt((pass.tolerance + 0.5) / 100) * (1 + 1e-9)
+                         : kAwful;
         size_t first = first_after(std::string::npos);
         nodes_.push_back({std::string::npos, 0, Decent, 0, std::string::npos, sw_[first], sy_[first], sz_[first],
                           first, false, false, 0});
@@ -212,6 +220,10 @@ private:
             bool overfull = false;
             if (natural <= L) {
                 double shortfall = L - natural;
+                if (shortfall > 0 && shortfall > stretch * too_loose_ && stretch < kFill) {
+                    if (!forced) keep.push_back(ai);  // too loose now; a later break may fit
+                    continue;
+                }
                 if (pass_.uncapped && shortfall > 0) {
                     double r = stretch > 0 ? shortfall / stretch : 1e3;
                     bad = std::min(100 * r * r * r, 1e12);
@@ -375,6 +387,7 @@ private:
     const Measure& measure_;
     const BreakParams& p_;
     Pass pass_{};
+    double too_loose_ = kAwful;  ///< see run()
     BreakScratch& scratch_ = break_scratch();  // one Breaker at a time per thread
     std::vector<double>& sw_ = scratch_.sw;
     std::vector<double>& sy_ = scratch_.sy;
