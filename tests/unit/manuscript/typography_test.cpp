@@ -84,6 +84,32 @@ TEST(Typography, UrlsAreNeverTouched) {
     EXPECT_EQ(after, " \u2013 \u2018ok\u2019");
 }
 
+TEST(Typography, UrlStartsAfterAnyOpeningCharacter) {
+    // after a guillemet or curly quote (not ASCII) as after a space or '('
+    EXPECT_EQ(en("\u00ABhttp://a.org/x--y\u00BB -- z"), "\u00ABhttp://a.org/x--y\u00BB \u2013 z");
+    EXPECT_EQ(en("\u201Cwww.a--b.org\u201D"), "\u201Cwww.a--b.org\u201D");
+    EXPECT_EQ(en("(mailto:a--b@c.org)"), "(mailto:a--b@c.org)");
+    // inside a word it is just letters
+    EXPECT_EQ(en("xhttp://a--b"), "xhttp://a\u2013b");
+    // a non-ASCII space ends a URL
+    EXPECT_EQ(en("http://a.org\u00A0--\u00A0b"), "http://a.org\u00A0\u2013\u00A0b");
+}
+
+TEST(Typography, DashesAndSpacesTakenFromTheNextRuns) {
+    // "--" split by markup becomes one dash in the first run
+    std::string a = "a -", b = "-", c = "- b";
+    apply_typography({{&a}, {&b}, {&c}}, {true, true, "en"});
+    EXPECT_EQ(a, "a \u2014");
+    EXPECT_EQ(b, "");
+    EXPECT_EQ(c, " b");
+    // French: the spaces typed after an opening quote go, in later runs too
+    std::string d = "\"", e = "  ", f = " mot\"";
+    apply_typography({{&d}, {&e}, {&f}}, {true, true, "fr"});
+    EXPECT_EQ(d, "\u00AB\u00A0");
+    EXPECT_EQ(e, "");
+    EXPECT_EQ(f, "mot\u00A0\u00BB");
+}
+
 TEST(Typography, InlinesLinkTextEqualToHrefIsFrozen) {
     using namespace model;
     Inlines content;
