@@ -49,11 +49,11 @@ struct Checker {
     int section_depth = 0;
 
     void attributes(const XNode& n, const ElementRule& r) {
-        std::vector<std::string> allowed;
-        for (const auto& a : r.attrs) allowed.emplace_back(a.name);
         for (const auto& a : n.attrs) {
             auto it = std::find_if(r.attrs.begin(), r.attrs.end(), [&](const AttrRule& ar) { return ar.name == a.name; });
             if (it == r.attrs.end()) {
+                std::vector<std::string> allowed;
+                for (const auto& ar : r.attrs) allowed.emplace_back(ar.name);
                 std::string msg = fmt::format("unknown attribute '{}' on <{}>", a.name, n.name);
                 std::string hint = base::did_you_mean(a.name, allowed);
                 if (!hint.empty()) msg += hint;
@@ -123,7 +123,6 @@ struct Checker {
     }
 
     void elements(const XNode& n, const ElementRule& r) {
-        std::vector<std::string> allowed = slot_names(r);
         std::vector<size_t> counts(r.slots.size(), 0);
         int current = -1;
         std::string current_name;
@@ -140,7 +139,7 @@ struct Checker {
             std::string_view key;
             int s = slot_of(r, c.name, &key);
             if (s < 0) {
-                not_allowed(c, n, allowed);
+                not_allowed(c, n, slot_names(r));
                 continue;
             }
             if (r.ordered && s < current) {
@@ -163,11 +162,15 @@ struct Checker {
             if ((r.slots[i].card == Card::One || r.slots[i].card == Card::Some) && counts[i] == 0) missing(n, r.slots[i]);
     }
 
-    void inline_content(const XNode& n, const ElementRule& r, const std::vector<std::string>& allowed) {
+    // Inline children of `n` by rule `r`; `names` (r's own by default)
+    // further limits which elements may appear.
+    void inline_content(const XNode& n, const ElementRule& r, const ElementRule* names = nullptr) {
+        if (!names) names = &r;
         for (const auto& c : n.children) {
             if (c.is_text || c.failed_include) continue;
-            std::string_view key;
-            if (slot_of(r, c.name, &key) < 0 || !std::count(allowed.begin(), allowed.end(), c.name)) {
+            std::string_view key, unused;
+            if (slot_of(r, c.name, &key) < 0 || (names != &r && slot_of(*names, c.name, &unused) < 0)) {
+                const std::vector<std::string> allowed = slot_names(*names);
                 if ((n.name == "link" || n.name == "ref") && (c.name == "link" || c.name == "ref"))
                     not_allowed(c, n, allowed, fmt::format("; a <{}> cannot contain a <{}>", n.name, c.name));
                 else
@@ -211,7 +214,7 @@ struct Checker {
                 break;
             }
             case ContentKind::Inline:
-                inline_content(n, *r, slot_names(*r));
+                inline_content(n, *r);
                 if (r->non_empty && !has_content(n)) sink.error(n.span, fmt::format("empty <{}>", n.name));
                 break;
             case ContentKind::Elements: {
@@ -232,7 +235,7 @@ struct Checker {
         bool has_blocks = std::any_of(n.children.begin(), n.children.end(),
                                       [](const XNode& c) { return !c.is_text && is_block_element(c.name); });
         if (!has_blocks) {
-            inline_content(n, r, slot_names(*find_rule("em")));
+            inline_content(n, r, find_rule("em"));
             if (!has_content(n)) sink.error(n.span, "empty <item>");
             return;
         }

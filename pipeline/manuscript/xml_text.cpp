@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <cstdint>
+#include <cstring>
+
 #include "base/utf8.h"
 
 namespace bb::manuscript {
@@ -23,8 +27,19 @@ bool check_characters(std::string_view bytes, uint32_t file, base::Sink& sink) {
         return false;
     }
     for (size_t i = 0; i < bytes.size();) {
+        // Most of a manuscript is printable ASCII: eight bytes at a time
+        // while none is below 0x20 or above 0x7F (a line end stops it).
+        if (i + 8 <= bytes.size()) {
+            uint64_t w;
+            std::memcpy(&w, bytes.data() + i, 8);
+            constexpr uint64_t kHigh = 0x8080808080808080ull, kSpaces = 0x2020202020202020ull;
+            if (((w | ((w - kSpaces) & ~w)) & kHigh) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         const unsigned char b = static_cast<unsigned char>(bytes[i]);
-        if (b >= 0x20 && b < 0x80) {  // most of a manuscript: printable ASCII
+        if (b >= 0x20 && b < 0x80) {
             ++i;
             continue;
         }
@@ -63,14 +78,23 @@ long long numeric_value(std::string_view body) {
 }
 }  // namespace
 
+namespace {
+constexpr std::array<bool, 256> special_bytes(std::string_view bytes) {
+    std::array<bool, 256> t{};
+    for (char c : bytes) t[static_cast<unsigned char>(c)] = true;
+    return t;
+}
+constexpr std::array<bool, 256> kSpecialInText = special_bytes("&\r]");
+constexpr std::array<bool, 256> kSpecialInAttribute = special_bytes("&\r<\n\t");
+}  // namespace
+
 std::string decode_references(std::string_view raw, base::Span at, bool attribute, base::Sink& sink) {
     std::string out;
     out.reserve(raw.size());
     auto span_of = [&](size_t i) { return base::Span{at.file, at.offset + static_cast<uint32_t>(i)}; };
     // The bytes that need a look: '&', CR, and per context '<', tab, LF or ']'.
-    auto special = [attribute](char ch) {
-        return ch == '&' || ch == '\r' || (attribute ? ch == '<' || ch == '\n' || ch == '\t' : ch == ']');
-    };
+    const std::array<bool, 256>& table = attribute ? kSpecialInAttribute : kSpecialInText;
+    auto special = [&table](char ch) { return table[static_cast<unsigned char>(ch)]; };
     for (size_t i = 0; i < raw.size(); ++i) {
         if (!special(raw[i])) {  // copy the plain stretch at once
             size_t j = i + 1;

@@ -93,5 +93,24 @@ TEST(Characters, ControlCharactersAreReportedEach) {
     EXPECT_EQ(lines[2], "x.xml:2:3: error: control character U+FFFF is not allowed in XML");
 }
 
+TEST(Characters, EveryControlCharacterIsFoundWhereverItSits) {
+    // The scan reads eight bytes at a time: a control character at any
+    // offset of a long ASCII text (and every one of them) is reported.
+    for (unsigned char control = 0x01; control < 0x20; ++control) {
+        if (control == '\t' || control == '\n' || control == '\r') continue;
+        for (size_t at = 0; at < 24; ++at) {
+            std::string bytes(40, 'x');
+            bytes[at] = static_cast<char>(control);
+            base::Sink sink;
+            EXPECT_TRUE(check_characters(bytes, 0, sink));
+            ASSERT_EQ(sink.error_count(), 1u) << int(control) << " at " << at;
+            EXPECT_EQ(sink.all()[0].span.offset, at);
+        }
+    }
+    base::Sink clean;
+    EXPECT_TRUE(check_characters(std::string(37, ' ') + "\t\n\r~ caf\u00E9 ~~~~~~~~~~~", 0, clean));
+    EXPECT_EQ(clean.error_count(), 0u);
+}
+
 }  // namespace
 }  // namespace bb::manuscript
