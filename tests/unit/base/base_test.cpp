@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -137,6 +138,35 @@ TEST(Env, Dates) {
 
 TEST(Json, EscapesControlCharacters) {
     EXPECT_EQ(json_string("a\"b\\c\n\x01"), R"("a\"b\\c\n\u0001")");
+}
+
+TEST(ReadFile, WholeFilesOnlyAndNothingElse) {
+    fs::path dir = fs::temp_directory_path() / "bb-read-test";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::string big(300000, 'x');
+    for (size_t i = 0; i < big.size(); i += 7) big[i] = static_cast<char>('a' + i % 26);
+    std::ofstream((dir / "big").string(), std::ios::binary) << big;
+    std::ofstream((dir / "empty").string(), std::ios::binary);
+    std::string back = "stale";
+    ASSERT_TRUE(read_file((dir / "big").string(), back));
+    EXPECT_EQ(back, big);
+    ASSERT_TRUE(read_file((dir / "empty").string(), back));
+    EXPECT_EQ(back, "");
+    fs::create_symlink(dir / "big", dir / "link");
+    ASSERT_TRUE(read_file((dir / "link").string(), back));
+    EXPECT_EQ(back.size(), big.size());
+    // Not files: false with `out` empty, and a FIFO is not waited on.
+    back = "stale";
+    EXPECT_FALSE(read_file(dir.string(), back));
+    EXPECT_EQ(back, "");
+    EXPECT_FALSE(read_file((dir / "missing").string(), back));
+    ASSERT_EQ(mkfifo((dir / "fifo").c_str(), 0600), 0);
+    EXPECT_FALSE(read_file((dir / "fifo").string(), back));
+    // A file whose size the kernel does not know beforehand is read whole.
+    ASSERT_TRUE(read_file("/proc/self/status", back));
+    EXPECT_NE(back.find("Name:"), std::string::npos);
+    fs::remove_all(dir);
 }
 
 TEST(AtomicFile, ReplacesWholeFileAndLeavesNoTemporaries) {
