@@ -37,22 +37,20 @@ void apply_typography(Inlines& content, const TypographyOptions& options) {
 
 void apply_book_typography(Book& book, const TypographyOptions& o) {
     if (!o.quotes && !o.dashes) return;
-    // Every paragraph is independent (quotes never pair across them): they
-    // are shared out to two threads, each taking every other chunk.
+    // Every paragraph is independent (quotes never pair across them): two
+    // threads take chunks of them in turn, as each is free (paragraphs
+    // differ in length, so a fixed share left one thread waiting).
     std::vector<Inlines*> all;
     for_each_inlines(
         book, [&](Inlines& in) { all.push_back(&in); },
         [&](Block& b) {
             if (b.kind == BlockKind::Figure) b.alt = typographic(b.alt, o);
         });
-    auto run = [&](size_t first) {
-        constexpr size_t kChunk = 256;
-        for (size_t start = first * kChunk; start < all.size(); start += 2 * kChunk)
-            for (size_t i = start; i < std::min(all.size(), start + kChunk); ++i) apply_typography(*all[i], o);
-    };
-    std::atomic<size_t> half{0};
+    constexpr size_t kChunk = 64;
+    std::atomic<size_t> next{0};
     base::run_on_threads(std::thread::hardware_concurrency() > 1 && all.size() > 1024 ? 2 : 1, [&] {
-        for (size_t h; (h = half++) < 2;) run(h);
+        for (size_t start; (start = next.fetch_add(kChunk)) < all.size();)
+            for (size_t i = start; i < std::min(all.size(), start + kChunk); ++i) apply_typography(*all[i], o);
     });
     Meta& m = book.meta;
     for (std::string* s : {&m.title, &m.subtitle, &m.publisher, &m.rights, &m.description}) *s = typographic(*s, o);
