@@ -16,8 +16,16 @@ namespace {
 void collapse_run(Inlines& content, bool& space_before) {
     for (Inline& in : content) {
         if (in.kind == InlineKind::Text) {
-            // In place: the text only shrinks.
+            // In place: the text only shrinks. Most runs need nothing (one
+            // line, single spaces): that is found with memchr, not a loop.
             std::string& t = in.text;
+            if (t.empty()) continue;
+            const std::string_view v = t;
+            if (!(space_before && v.front() == ' ') && v.find('\n') == v.npos && v.find('\t') == v.npos &&
+                v.find('\r') == v.npos && v.find("  ") == v.npos) {
+                space_before = v.back() == ' ';
+                continue;
+            }
             size_t w = 0;
             for (char c : t) {
                 if (is_xml_space(c)) {
