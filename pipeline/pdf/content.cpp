@@ -107,9 +107,12 @@ private:
     bool open_ = false;
 };
 
-/// The run's code units with its kerning as TJ numbers; a run with
-/// characters that are not drawn loses its kerning (its indices would be off).
-void append_run(TjWriter& tj, const TextRun& t) {
+/// Calls `f(cp, after)` for every character of the run that is drawn, with
+/// `after` the TJ number written after it (hundredths of 1/1000 em; 0 for
+/// none): its kerning, or a justified space's stretch. A run with characters
+/// that are not drawn loses its kerning (its indices would be off).
+template <class F>
+void each_glyph(const TextRun& t, F&& f) {
     const std::string& s = t.text;
     bool all = true;
     for (size_t i = 0; i < s.size() && all;) {
@@ -132,12 +135,127 @@ void append_run(TjWriter& tj, const TextRun& t) {
             cp = base::next_code_point(s, i);
             if (!drawable(cp)) continue;
         }
-        tj.glyph(cp);
         while (k < kerning.size() && kerning[k].index < index) ++k;
-        if (k < kerning.size() && kerning[k].index == index && kerning[k].hundredths != 0 &&
-            i < s.size())
-            tj.adjust(-kerning[k].adjust(), 2);
+        const bool kerned = k < kerning.size() && kerning[k].index == index && i < s.size();
+        f(cp, kerned ? -static_cast<long long>(kerning[k].hundredths) : 0);
     }
+}
+
+/// The TJ number (hundredths) after the space before run `r` of a line:
+/// what puts run r at its x.
+long long space_before_run(const std::vector<Item>& items, size_t r, double space) {
+    const auto& run = std::get<TextRun>(items[r]);
+    const auto& prev = std::get<TextRun>(items[r - 1]);
+    const double gap = (run.x - (prev.x + prev.width)) * 1000.0 / run.size;  // 1/1000 em
+    return std::llround((space - gap) * 100);
+}
+
+/// How many of a line's spaces take each TJ number (a line has few).
+class SpaceTally {
+public:
+    void add(long long number, uint32_t spaces = 1) {
+        if (spaces == 0) return;
+        for (int i = 0; i < n_; ++i)
+            if (number_[i] == number) {
+                count_[i] += spaces;
+                return;
+            }
+        if (n_ < kKinds) {
+            number_[n_] = number;
+            count_[n_++] = spaces;
+        }
+    }
+    /// The number most spaces take, 0 winning a tie; nullopt with no space.
+    std::optional<long long> common() const {
+        if (n_ == 0) return std::nullopt;
+        long long best = 0;
+        uint32_t best_count = 0;
+        for (int i = 0; i < n_; ++i)
+            if (number_[i] == 0) best_count = count_[i];
+        for (int i = 0; i < n_; ++i)
+            if (number_[i] != 0 && count_[i] > best_count) {
+                best = number_[i];
+                best_count = count_[i];
+            }
+        return best;
+    }
+
+private:
+    static constexpr int kKinds = 8;
+    long long number_[kKinds];
+    uint32_t count_[kKinds];
+    int n_ = 0;
+};
+
+/// Adds the TJ numbers each_glyph gives the run's spaces, from its bytes
+/// (a code point starts at every byte that is not a continuation byte; the
+/// text is valid UTF-8) without decoding it.
+void tally_spaces(const TextRun& t, SpaceTally& tally) {
+    const std::string& s = t.text;
+    const auto spaces = static_cast<uint32_t>(std::count(s.begin(), s.end(), ' '));
+    if (spaces == 0) return;
+    if (t.kerning.empty()) {
+        tally.add(0, spaces);
+        return;
+    }
+    if (base::skip_ascii(s, 0) == s.size()) {  // most runs: glyph i is byte i
+        uint32_t numbered = 0;
+        for (size_t k = 0; k < t.kerning.size(); ++k) {
+            const typeset::Kern& kern = t.kerning[k];
+            if (k > 0 && kern.index <= t.kerning[k - 1].index) continue;  // each_glyph reads the first
+            if (kern.index + 1 < s.size() && s[kern.index] == ' ') {
+                tally.add(-static_cast<long long>(kern.hundredths));
+                ++numbered;
+            }
+        }
+        tally.add(0, spaces - numbered);
+        return;
+    }
+    // each_glyph drops the kerning of a run with a character it does not
+    // draw: a soft hyphen or anything beyond the BMP (4-byte sequences).
+    bool kerned = s.find("\xC2\xAD") == std::string::npos;
+    for (size_t i = 0; kerned && i < s.size(); ++i) kerned = static_cast<unsigned char>(s[i]) < 0xF0;
+    size_t k = 0;
+    uint32_t index = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char b = static_cast<unsigned char>(s[i]);
+        if ((b & 0xC0) == 0x80) continue;
+        if (b == ' ') {
+            long long number = 0;
+            if (kerned) {
+                while (k < t.kerning.size() && t.kerning[k].index < index) ++k;
+                if (k < t.kerning.size() && t.kerning[k].index == index && i + 1 < s.size())
+                    number = -static_cast<long long>(t.kerning[k].hundredths);
+            }
+            tally.add(number);
+        }
+        ++index;
+    }
+}
+
+/// The TJ number most of the spaces of the line made of runs [first, end)
+/// take (0 on a tie with no number), or nullopt when it has no space. A
+/// justified line's spaces all stretch alike: word spacing (Tw) can give
+/// them that, and the TJ is then one string where it was a string and a
+/// number per word.
+std::optional<long long> common_space_number(const std::vector<Item>& items, size_t first, size_t end,
+                                             double space) {
+    SpaceTally tally;
+    for (size_t r = first; r < end; ++r) {
+        if (r > first) tally.add(space_before_run(items, r, space));
+        tally_spaces(std::get<TextRun>(items[r]), tally);
+    }
+    return tally.common();
+}
+
+/// The run's code units and TJ numbers; `word` is the number word spacing
+/// already gives each space (see common_space_number).
+void append_run(TjWriter& tj, const TextRun& t, long long word) {
+    each_glyph(t, [&](char32_t cp, long long after) {
+        tj.glyph(cp);
+        const long long rest = cp == ' ' ? after - word : after;
+        if (rest != 0) tj.adjust(static_cast<double>(rest) / 100.0, 2);
+    });
 }
 
 }  // namespace
@@ -150,6 +268,7 @@ std::string page_content(const typeset::Page& p, const PageResources& res, const
     int64_t cur_font = -1;
     double cur_size = -1;
     std::optional<typeset::Rgb> cur_fill;
+    double cur_word_spacing = 0;  // Tw, in text space units (0 where a page starts)
     auto end_text = [&] {
         if (in_text) out += "ET\n";
         in_text = false;
@@ -195,16 +314,29 @@ std::string page_content(const typeset::Page& p, const PageResources& res, const
             coord(out, h - t->y);
             out += " Tm\n";
             const double space = fonts[t->font].space;
+            // Word spacing applies to the one-byte code 32 only: to the
+            // faces with short codes (ISO 32000-1 §9.3.3). Other faces'
+            // spaces each keep their TJ number.
+            long long word = 0;
+            if (fonts[t->font].short_codes)
+                if (std::optional<long long> common = common_space_number(p.items, i, end, space)) {
+                    word = *common;
+                    // Tw is in text space units: the TJ number × size / 1000, moving right.
+                    const double word_spacing = -static_cast<double>(word) / 100.0 / 1000.0 * t->size;
+                    if (word_spacing != cur_word_spacing) {
+                        num(out, word_spacing, 5);
+                        out += " Tw\n";
+                        cur_word_spacing = word_spacing;
+                    }
+                }
             TjWriter tj(out, fonts[t->font].short_codes);
             for (size_t r = i; r < end; ++r) {
-                const auto& run = std::get<TextRun>(p.items[r]);
                 if (r > i) {
-                    const auto& prev = std::get<TextRun>(p.items[r - 1]);
-                    double gap = (run.x - (prev.x + prev.width)) * 1000.0 / run.size;  // 1/1000 em
                     tj.glyph(0x20);
-                    if (std::llround((space - gap) * 100) != 0) tj.adjust(space - gap, 2);
+                    const long long rest = space_before_run(p.items, r, space) - word;
+                    if (rest != 0) tj.adjust(static_cast<double>(rest) / 100.0, 2);
                 }
-                append_run(tj, run);
+                append_run(tj, std::get<TextRun>(p.items[r]), word);
             }
             tj.finish();
             i = end - 1;

@@ -29,7 +29,9 @@ struct FontFacts {
 
 /// The uncompressed content stream of `page`: text as one TJ per line (runs
 /// that continue one another; kerning as TJ numbers, notes §1.6; between runs
-/// a real space glyph and the adjustment that puts the next run at its x),
+/// a real space glyph and the adjustment that puts the next run at its x;
+/// in faces with short codes, the adjustment most of a line's spaces take
+/// as word spacing, Tw),
 /// lines, filled rectangles and images. Soft hyphens, surrogates and
 /// characters beyond the BMP are not drawn.
 std::string page_content(const typeset::Page& page, const PageResources& resources,

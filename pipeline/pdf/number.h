@@ -5,11 +5,11 @@
 
 namespace bb::pdf {
 
-/// Appends `v` rounded to `decimals` (0–4) places, without trailing zeros
+/// Appends `v` rounded to `decimals` (0–6) places, without trailing zeros
 /// ("12.5", "-3", "0.125"): what PDF readers parse, and the same bytes on
 /// every machine (no locale, no printf).
 inline void append_number(std::string& out, double v, int decimals) {
-    static const long long scale[] = {1, 10, 100, 1000, 10000};
+    static const long long scale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
     const long long s = scale[decimals];
     long long q = std::llround(v * static_cast<double>(s));
     if (q < 0) {

@@ -52,8 +52,9 @@ struct Kern {
 
 /// A run of text in one font, size and colour, drawn from (x, baseline y).
 /// `text` is final UTF-8: no soft hyphens, a visible hyphen where a word was
-/// broken. Justification is done by placing runs, never by word spacing
-/// (libharu's Tw does nothing on Identity-H fonts, notes §1.7).
+/// broken. Justification is done by placing runs (the PDF writer may draw a
+/// line's spaces with word spacing where the face's codes allow it:
+/// pdf/content.cpp; libharu's Tw does nothing on Identity-H fonts, notes §1.7).
 struct TextRun {
     std::string text;
     uint32_t font = 0;  ///< index into PagedDoc::fonts
