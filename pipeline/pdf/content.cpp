@@ -1,6 +1,7 @@
 #include "pdf/content.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <optional>
@@ -75,6 +76,16 @@ public:
         byte(static_cast<unsigned char>(cp >> 8));
         byte(static_cast<unsigned char>(cp & 0xFF));
     }
+    /// Characters a face with short codes draws as their own bytes (ASCII
+    /// that needs no escape: kPlainByte).
+    void plain(const char* bytes, size_t count) {
+        if (!open_) {
+            out_ += '(';
+            open_ = true;
+        }
+        out_.append(bytes, count);
+    }
+    bool short_codes() const { return short_codes_; }
     /// A TJ number (1/1000 em, positive moves left), rounded to `decimals`.
     void adjust(double v, int decimals) {
         if (open_) out_ += ')';
@@ -107,12 +118,25 @@ private:
     bool open_ = false;
 };
 
+/// A byte a face with short codes draws as itself inside a string: ASCII
+/// but the string's delimiters, its escape, CR, and the space (whose number
+/// depends on the line).
+constexpr std::array<bool, 256> kPlainByte = [] {
+    std::array<bool, 256> t{};
+    for (int b = 0; b < 0x80; ++b) t[b] = true;
+    for (char c : {'(', ')', '\\', '\r', ' '}) t[static_cast<unsigned char>(c)] = false;
+    return t;
+}();
+
 /// Calls `f(cp, after)` for every character of the run that is drawn, with
 /// `after` the TJ number written after it (hundredths of 1/1000 em; 0 for
 /// none): its kerning, or a justified space's stretch. A run with characters
-/// that are not drawn loses its kerning (its indices would be off).
-template <class F>
-void each_glyph(const TextRun& t, F&& f) {
+/// that are not drawn loses its kerning (its indices would be off). With
+/// `plain`, stretches of kPlainByte characters with no number after them
+/// go to `plain(bytes, count)` at once instead (most of a line, for a face
+/// with short codes).
+template <class F, class P>
+void each_glyph(const TextRun& t, F&& f, P&& plain, bool stretches) {
     const std::string& s = t.text;
     bool all = true;
     for (size_t i = 0; i < s.size() && all;) {
@@ -127,6 +151,20 @@ void each_glyph(const TextRun& t, F&& f) {
     size_t k = 0;
     uint32_t index = 0;
     for (size_t i = 0; i < s.size(); ++index) {
+        while (k < kerning.size() && kerning[k].index < index) ++k;
+        if (stretches) {
+            // Up to the next kerned glyph, which has its number after it.
+            const uint32_t kerned_at = k < kerning.size() ? kerning[k].index : UINT32_MAX;
+            size_t j = i;
+            uint32_t at = index;
+            while (j < s.size() && at < kerned_at && kPlainByte[static_cast<unsigned char>(s[j])]) ++j, ++at;
+            if (j > i) {
+                plain(s.data() + i, j - i);
+                i = j;
+                index = at - 1;  // the loop's ++index makes it `at`
+                continue;
+            }
+        }
         const unsigned char b = static_cast<unsigned char>(s[i]);
         char32_t cp = b;
         if (b < 0x80) {
@@ -135,7 +173,6 @@ void each_glyph(const TextRun& t, F&& f) {
             cp = base::next_code_point(s, i);
             if (!drawable(cp)) continue;
         }
-        while (k < kerning.size() && kerning[k].index < index) ++k;
         const bool kerned = k < kerning.size() && kerning[k].index == index && i < s.size();
         f(cp, kerned ? -static_cast<long long>(kerning[k].hundredths) : 0);
     }
@@ -251,11 +288,14 @@ std::optional<long long> common_space_number(const std::vector<Item>& items, siz
 /// The run's code units and TJ numbers; `word` is the number word spacing
 /// already gives each space (see common_space_number).
 void append_run(TjWriter& tj, const TextRun& t, long long word) {
-    each_glyph(t, [&](char32_t cp, long long after) {
-        tj.glyph(cp);
-        const long long rest = cp == ' ' ? after - word : after;
-        if (rest != 0) tj.adjust(static_cast<double>(rest) / 100.0, 2);
-    });
+    each_glyph(
+        t,
+        [&](char32_t cp, long long after) {
+            tj.glyph(cp);
+            const long long rest = cp == ' ' ? after - word : after;
+            if (rest != 0) tj.adjust(static_cast<double>(rest) / 100.0, 2);
+        },
+        [&](const char* bytes, size_t count) { tj.plain(bytes, count); }, tj.short_codes());
 }
 
 }  // namespace
