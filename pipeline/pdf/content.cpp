@@ -128,6 +128,14 @@ constexpr std::array<bool, 256> kPlainByte = [] {
     return t;
 }();
 
+/// Whether every character of `s` is drawn: a run with one that is not
+/// loses its kerning (its indices would be off).
+bool draws_all(std::string_view s) {
+    for (size_t i = base::skip_ascii(s, 0); i < s.size(); i = base::skip_ascii(s, i))  // ASCII is always drawn
+        if (!drawable(base::next_code_point(s, i))) return false;
+    return true;
+}
+
 /// Calls `f(cp, after)` for every character of the run that is drawn, with
 /// `after` the TJ number written after it (hundredths of 1/1000 em; 0 for
 /// none): its kerning, or a justified space's stretch. A run with characters
@@ -138,16 +146,8 @@ constexpr std::array<bool, 256> kPlainByte = [] {
 template <class F, class P>
 void each_glyph(const TextRun& t, F&& f, P&& plain, bool stretches) {
     const std::string& s = t.text;
-    bool all = true;
-    for (size_t i = 0; i < s.size() && all;) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII is always drawn
-            ++i;
-            continue;
-        }
-        all = drawable(base::next_code_point(s, i));
-    }
     const std::vector<typeset::Kern> none;
-    const std::vector<typeset::Kern>& kerning = all ? t.kerning : none;
+    const std::vector<typeset::Kern>& kerning = draws_all(s) ? t.kerning : none;
     size_t k = 0;
     uint32_t index = 0;
     for (size_t i = 0; i < s.size(); ++index) {
@@ -190,16 +190,15 @@ long long space_before_run(const std::vector<Item>& items, size_t r, double spac
 /// How many of a line's spaces take each TJ number (a line has few).
 class SpaceTally {
 public:
-    void add(long long number, uint32_t spaces = 1) {
-        if (spaces == 0) return;
+    void add(long long number) {
         for (int i = 0; i < n_; ++i)
             if (number_[i] == number) {
-                count_[i] += spaces;
+                ++count_[i];
                 return;
             }
         if (n_ < kKinds) {
             number_[n_] = number;
-            count_[n_++] = spaces;
+            count_[n_++] = 1;
         }
     }
     /// The number most spaces take, 0 winning a tie; nullopt with no space.
@@ -224,34 +223,13 @@ private:
     int n_ = 0;
 };
 
-/// Adds the TJ numbers each_glyph gives the run's spaces, from its bytes
-/// (a code point starts at every byte that is not a continuation byte; the
-/// text is valid UTF-8) without decoding it.
+/// Adds the TJ numbers each_glyph gives the run's spaces, reading its bytes
+/// (a character starts at every byte that is not a continuation byte: the
+/// text is valid UTF-8) without decoding them.
 void tally_spaces(const TextRun& t, SpaceTally& tally) {
     const std::string& s = t.text;
-    const auto spaces = static_cast<uint32_t>(std::count(s.begin(), s.end(), ' '));
-    if (spaces == 0) return;
-    if (t.kerning.empty()) {
-        tally.add(0, spaces);
-        return;
-    }
-    if (base::skip_ascii(s, 0) == s.size()) {  // most runs: glyph i is byte i
-        uint32_t numbered = 0;
-        for (size_t k = 0; k < t.kerning.size(); ++k) {
-            const typeset::Kern& kern = t.kerning[k];
-            if (k > 0 && kern.index <= t.kerning[k - 1].index) continue;  // each_glyph reads the first
-            if (kern.index + 1 < s.size() && s[kern.index] == ' ') {
-                tally.add(-static_cast<long long>(kern.hundredths));
-                ++numbered;
-            }
-        }
-        tally.add(0, spaces - numbered);
-        return;
-    }
-    // each_glyph drops the kerning of a run with a character it does not
-    // draw: a soft hyphen or anything beyond the BMP (4-byte sequences).
-    bool kerned = s.find("\xC2\xAD") == std::string::npos;
-    for (size_t i = 0; kerned && i < s.size(); ++i) kerned = static_cast<unsigned char>(s[i]) < 0xF0;
+    if (s.find(' ') == std::string::npos) return;
+    const bool kerned = !t.kerning.empty() && draws_all(s);
     size_t k = 0;
     uint32_t index = 0;
     for (size_t i = 0; i < s.size(); ++i) {
