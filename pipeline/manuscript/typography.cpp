@@ -62,12 +62,6 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
     return t;
 }();
 
-// The ASCII characters after which a quote opens (opens_after).
-bool opens_after_ascii(unsigned char b) {
-    return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '(' || b == '[' || b == '{' || b == '/' ||
-           b == '-';
-}
-
 // A position in the runs: run `r`, byte `i`, at the start of a code point;
 // r == runs.size() past the end. Empty runs are never stood on.
 struct Cursor {
@@ -216,7 +210,7 @@ private:
             // A URL's first letter after an opening character (or after a
             // character that is not ASCII: decided by the caller).
             const auto before = static_cast<unsigned char>(s[i - 1]);
-            if (k == 2 && (before >= 0x80 || opens_after_ascii(before))) break;
+            if (k == 2 && (before >= 0x80 || opens_after(before))) break;
         }
         return i;
     }
