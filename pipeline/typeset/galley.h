@@ -85,8 +85,8 @@ struct Galley {
     uint32_t paragraphs = 0;         ///< paragraph numbers used so far (TextRun::para)
     std::vector<Slab> slabs;
     std::vector<Frame> frames;
-    /// The page numbers printed in this galley as Flow made it (not kept by
-    /// append_galley); `folios_known` is false when one could not be
+    /// The page numbers printed in this galley as Flow made it (slab and
+    /// item indices of this galley); `folios_known` is false when one could not be
     /// located (the chapter is then set again rather than changed).
     std::vector<FolioSpot> folios;
     bool folios_known = true;
@@ -112,10 +112,5 @@ bool paginates_alike(const Galley& a, const Galley& b, bool sources);
 /// the galley unchanged, when a spot is unknown, does not hold `printed`'s
 /// number for its anchor, or the new number has another length.
 bool reprint_folios(Galley& g, const std::function<std::string(const std::string&)>& page_of);
-
-/// Appends `from` to `into`: font indices, frame indices and paragraph
-/// numbers are renumbered; two spaces meeting at the joint collapse into the
-/// larger one, as they would in one flow.
-void append_galley(Galley& into, Galley&& from);
 
 }  // namespace bb::typeset

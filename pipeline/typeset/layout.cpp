@@ -273,19 +273,21 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
             return {};
         }
     }
-    // One reservation for the whole book: reserving per chapter would
-    // reallocate the book's slabs once per chapter (quadratic; bench/README.md).
-    size_t total = flow.galley().slabs.size();
-    for (const Galley& g : galleys) total += g.slabs.size();
-    flow.galley().slabs.reserve(total);
-    for (size_t i = 0; i < chapters.size(); ++i) {
-        append_galley(flow.galley(), std::move(galleys[i]));
+    for (size_t i = 0; i < chapters.size(); ++i)
         for (const auto& d : sinks[i].all()) sink.add(d);
-    }
 
+    // The front matter and the chapters are paginated where they are, as
+    // one galley (not joined into one: paginate.h).
     PagedDoc doc;
     std::vector<PageFacts> facts;
-    paginate(std::move(flow.galley()), sheet, doc, facts);
+    {
+        std::vector<Galley*> parts{&flow.galley()};
+        for (Galley& g : galleys) parts.push_back(&g);
+        paginate(parts, sheet, doc, facts);
+    }
+    // What pagination left of the galleys (slabs without their items) is
+    // freed on another thread when there is one.
+    if (options.disposer) options.disposer->dispose(std::move(galleys));
     doc.chapters.push_back("");
     for (const Chapter& c : chapters) doc.chapters.push_back(chapter_id(book, c));
     // A page with no content of its own (a blank verso) belongs to the

@@ -5,6 +5,7 @@
 /// are dropped; breaks to a recto insert a blank verso without furniture;
 /// callout frames get a background and rule per page piece.
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,14 @@ inline constexpr uint32_t kNoChapter = UINT32_MAX;
 /// manuscript position). The slabs' items are moved
 /// onto the pages (a big book would otherwise hold them twice).
 void paginate(Galley&& galley, const style::Sheet& sheet, PagedDoc& doc, std::vector<PageFacts>& facts);
+
+/// The same for `parts` read in order as one galley (fonts, frames and
+/// paragraphs renumbered; in the parts after the first, a space right after
+/// a space is one, the greater), without joining them: their slabs' items
+/// are moved onto the pages, and a space that absorbs the next is given the
+/// greater height where it is.
+void paginate(std::span<Galley* const> parts, const style::Sheet& sheet, PagedDoc& doc,
+              std::vector<PageFacts>& facts);
 
 /// Left edge of the text block on page `index` (0-based; index 0 is a recto).
 double text_left(const style::Sheet& sheet, size_t index);
