@@ -78,6 +78,8 @@ int build_epub(Session& session, const std::string& path, const typeset::PagedDo
         }
         stages.lap("layout");
         if (print_layout) print = print_edition_of(session, *print_layout);
+        // Its pages are freed on another thread while the EPUB is written.
+        if (print_layout == &own) session.disposer().dispose(std::move(own));
         stages.lap("print edition");
     }
     epub::WriteOptions wo;

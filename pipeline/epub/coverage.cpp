@@ -28,6 +28,11 @@ void CharacterCollector::add(std::string_view text) {
     }
 }
 
+void CharacterCollector::add_all(const CharacterCollector& other) {
+    for (size_t w = 0; w < bmp_.size(); ++w) bmp_[w] |= other.bmp_[w];
+    beyond_.insert(other.beyond_.begin(), other.beyond_.end());
+}
+
 std::set<char32_t> CharacterCollector::result() const {
     std::set<char32_t> out;
     for (size_t w = 0; w < bmp_.size(); ++w)

@@ -17,6 +17,8 @@ public:
     /// Adds the code points of UTF-8 `text` above U+007F that are not
     /// whitespace or invisible format characters.
     void add(std::string_view text);
+    /// Adds what `other` collected.
+    void add_all(const CharacterCollector& other);
     /// What was added, in code point order.
     std::set<char32_t> result() const;
 

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "base/atomic_file.h"
@@ -90,45 +91,59 @@ std::set<char32_t> glyphs_to_keep(const CharacterCollector& text) {
 }
 
 struct Rendered {
-    std::vector<std::string> documents;  ///< per chunk ("" for the nav, made later)
+    std::vector<std::string> documents;  ///< per chunk
     ContentFacts facts;
+    CharacterCollector used;  ///< the characters of every document
 };
 
-/// The chapters' XHTML, on every core, each chapter with a Renderer of its
-/// own; kept when it is what one Renderer writing them in order gives: the
-/// figures' file names are given in first use, so a clash between two
-/// chapters' names (two sources with one URL-safe form) is resolved by that
-/// order, and then the chapters with figures are written again, in order,
-/// on one thread. A chapter without figures is the same either way: it goes
-/// to `deflater` as soon as it is written.
+/// The chapters' and the navigation's XHTML, on every core, each chapter
+/// with a Renderer of its own; kept when it is what one Renderer writing
+/// them in order gives: the figures' file names are given in first use, so
+/// a clash between two chapters' names (two sources with one URL-safe form)
+/// is resolved by that order, and then the chapters with figures are written
+/// again, in order, on one thread. A chapter without figures is the same
+/// either way: it goes to `deflater` as soon as it is written, and its
+/// characters (for the font subsets) are collected by the thread that wrote
+/// it, while it is still in the cache.
 Rendered render_chapters(const model::Book& book, const style::Sheet& sheet, const Plan& plan,
-                         const PageMarks& marks, const WriteOptions& options, ZipDeflater& deflater,
-                         base::Sink& sink) {
+                         const std::vector<NavItem>& toc, const PageMarks& marks, const WriteOptions& options,
+                         ZipDeflater& deflater, base::Sink& sink) {
     const std::vector<Chunk>& chunks = plan.chunks();
     Rendered out;
     out.documents.resize(chunks.size());
     std::vector<base::Sink> sinks(chunks.size(), base::Sink(sink.limit()));
     std::vector<ContentFacts> facts(chunks.size());
-    // The directory, the biggest file by far, first: taken last, it was
-    // written on one core while the other had nothing left to do.
+    // The biggest files first, the directory and then the navigation (its
+    // page-list names every print page): taken last, one was written on one
+    // core while the other had nothing left to do.
     std::vector<size_t> order;
+    for (ChunkKind first : {ChunkKind::Directory, ChunkKind::Nav})
+        for (size_t i = 0; i < chunks.size(); ++i)
+            if (chunks[i].kind == first) order.push_back(i);
     for (size_t i = 0; i < chunks.size(); ++i)
-        if (chunks[i].kind == ChunkKind::Directory) order.push_back(i);
-    for (size_t i = 0; i < chunks.size(); ++i)
-        if (chunks[i].kind != ChunkKind::Directory) order.push_back(i);
+        if (chunks[i].kind != ChunkKind::Directory && chunks[i].kind != ChunkKind::Nav) order.push_back(i);
     std::atomic<size_t> next{0};
+    std::mutex used_mutex;
     base::run_on_threads(base::threads_for(options.jobs, chunks.size()), [&] {
+        CharacterCollector used;
         for (size_t k; (k = next++) < order.size();) {
             const size_t i = order[k];
-            if (chunks[i].kind != ChunkKind::Nav) {
+            if (chunks[i].kind == ChunkKind::Nav) {
+                out.documents[i] = nav_document(book, plan, sheet, toc, &marks);
+            } else {
                 Renderer r(book, sheet, plan, sinks[i]);
                 r.set_page_marks(&marks);
                 out.documents[i] = chapter_document(r, chunks[i]);
                 facts[i] = r.facts();
-                if (facts[i].image_order.empty()) deflater.submit(out.documents[i]);
+            }
+            if (facts[i].image_order.empty()) {
+                used.add(out.documents[i]);
+                deflater.submit(out.documents[i]);
             }
             base::progress_advance(options.progress);
         }
+        std::lock_guard<std::mutex> lock(used_mutex);
+        out.used.add_all(used);
     });
     std::set<std::string> taken;
     bool as_in_order = true;
@@ -156,7 +171,10 @@ Rendered render_chapters(const model::Book& book, const style::Sheet& sheet, con
         out.facts = r.facts();  // every figure counted has a name: all are in the chapters written again
     }
     for (size_t i = 0; i < chunks.size(); ++i)
-        if (!facts[i].image_order.empty()) deflater.submit(out.documents[i]);
+        if (!facts[i].image_order.empty()) {
+            out.used.add(out.documents[i]);
+            deflater.submit(out.documents[i]);
+        }
     return out;
 }
 
@@ -176,11 +194,9 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     zo.jobs = options.jobs;
     ZipDeflater deflater(zo);
     base::progress_phase(options.progress, "writing chapters", plan.chunks().size());
-    Rendered rendered = render_chapters(book, sheet, plan, marks, options, deflater, sink);
-    std::vector<std::string>& documents = rendered.documents;
     const std::vector<NavItem> toc = toc_tree(book, plan, sheet);
-    for (size_t i = 0; i < plan.chunks().size(); ++i)
-        if (plan.chunks()[i].kind == ChunkKind::Nav) documents[i] = nav_document(book, plan, sheet, toc, &marks);
+    Rendered rendered = render_chapters(book, sheet, plan, toc, marks, options, deflater, sink);
+    std::vector<std::string>& documents = rendered.documents;
 
     std::vector<ZipEntry> entries;
     entries.push_back({"mimetype", "application/epub+zip", true});
@@ -199,8 +215,10 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     }
 
     text::FontSet fonts;
-    CharacterCollector used;
-    for (const ZipEntry& e : entries) used.add(e.data);
+    // The documents' characters, collected as they were written, and the
+    // other entries' (the container and the mimetype are ASCII).
+    CharacterCollector& used = rendered.used;
+    used.add(entries[3].data);  // toc.ncx
     const std::vector<std::string> fallbacks = needed_fallbacks(sheet, glyphs_to_keep(used), fonts, sink);
     const std::vector<FontFace> faces = faces_to_embed(sheet, fallbacks);
     manifest.push_back({"css", "css/book.css", "text/css", ""});
