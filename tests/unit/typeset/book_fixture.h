@@ -157,6 +157,20 @@ inline model::Book book(int guides, int sections = 3, int entries = 6) {
 }
 
 /// The shipped book style.
+/// `guides` guides, two sections each, and 120 entries over 9 topics shared
+/// round-robin: a directory set in three parts of entries and three of the
+/// topic index (chapters_of).
+inline model::Book book_with_a_long_directory(int guides) {
+    model::Book b = book(guides, 2, 120);
+    b.topics.clear();
+    for (int t = 0; t < 9; ++t)
+        b.topics.push_back({"topic-" + std::to_string(t), "Topic number " + std::to_string(t), {}});
+    for (size_t g = 0; g < b.guides.size(); ++g) b.guides[g].topics = {b.topics[g % 9].id};
+    for (size_t e = 0; e < b.directory.entries.size(); ++e)
+        b.directory.entries[e].topics = {b.topics[e % 9].id, b.topics[(e + 4) % 9].id};
+    return b;
+}
+
 inline std::optional<style::Sheet> default_sheet(base::SourceMap& sources, base::Sink& sink) {
     return style::load(std::string(BB_SOURCE_DIR) + "/styles/default.yaml", sources, sink);
 }

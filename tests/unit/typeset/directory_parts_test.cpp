@@ -13,25 +13,12 @@
 namespace bb {
 namespace {
 
-/// 8 guides, 120 entries and 9 topics shared round-robin: three parts of
-/// entries and three of the topic index.
-model::Book book_with_a_long_directory() {
-    model::Book b = fixture::book(8, 2, 120);
-    b.topics.clear();
-    for (int t = 0; t < 9; ++t)
-        b.topics.push_back({"topic-" + std::to_string(t), "Topic number " + std::to_string(t), {}});
-    for (size_t g = 0; g < b.guides.size(); ++g) b.guides[g].topics = {b.topics[g % 9].id};
-    for (size_t e = 0; e < b.directory.entries.size(); ++e)
-        b.directory.entries[e].topics = {b.topics[e % 9].id, b.topics[(e + 4) % 9].id};
-    return b;
-}
-
 TEST(DirectoryParts, JoinedTheyMakeThePagesOfOneFlow) {
     base::SourceMap sources;
     base::Sink sink;
     auto sheet = fixture::default_sheet(sources, sink);
     ASSERT_TRUE(sheet);
-    const model::Book book = book_with_a_long_directory();
+    const model::Book book = fixture::book_with_a_long_directory(8);
     const std::vector<typeset::Chapter> chapters = typeset::chapters_of(book);
     size_t entry_parts = 0, topic_parts = 0;
     for (const auto& c : chapters)

@@ -49,20 +49,13 @@ void join(Galley& into, Galley&& from) {
     }
 }
 
-
 TEST(PaginateParts, ChaptersReadInPlaceMakeThePagesOfTheirJoinedGalley) {
     base::SourceMap sources;
     base::Sink sink;
     auto sheet = fixture::default_sheet(sources, sink);
     ASSERT_TRUE(sheet);
     // A directory long enough to be set in parts (chapters_of).
-    model::Book book = fixture::book(6, 2, 120);
-    book.topics.clear();
-    for (int t = 0; t < 9; ++t)
-        book.topics.push_back({"topic-" + std::to_string(t), "Topic number " + std::to_string(t), {}});
-    for (size_t g = 0; g < book.guides.size(); ++g) book.guides[g].topics = {book.topics[g % 9].id};
-    for (size_t e = 0; e < book.directory.entries.size(); ++e)
-        book.directory.entries[e].topics = {book.topics[e % 9].id, book.topics[(e + 4) % 9].id};
+    const model::Book book = fixture::book_with_a_long_directory(6);
     const std::vector<typeset::Chapter> chapters = typeset::chapters_of(book);
     text::FontSet font_set;
     typeset::FontBook fonts(*sheet, font_set, sink);
