@@ -15,8 +15,7 @@
 . "$(dirname "$0")/lib.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1764288000
-slow=1
-if ldd "$BB" 2>/dev/null | grep -q libasan; then slow=5; fi
+slow=$(slow_factor)
 style=styles/default.yaml
 
 # A small valid book whose guide's paragraph is PARA (python3 writes it).

@@ -16,8 +16,7 @@
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1764288000
 # Sanitized builds are several times slower: time limits scale.
-slow=1
-if ldd "$BB" 2>/dev/null | grep -q libasan; then slow=5; fi
+slow=$(slow_factor)
 
 # ---- (a) bad cases leave an existing output alone ------------------------
 positioned='^[^ :][^:]*:[0-9]+:[0-9]+: error: '
