@@ -54,6 +54,7 @@ def main():
     ap.add_argument("--load-before", default="?")
     ap.add_argument("--load-after", default="?")
     ap.add_argument("--runs", default="?")
+    ap.add_argument("--bb-repeat", default="1")
     ap.add_argument("--commit", default="?")
     ap.add_argument("--micro")
     ap.add_argument("--profile")
@@ -75,18 +76,19 @@ def main():
     p = out.append
     p("# Benchmark results, %s\n" % a.date)
     p("Machine: %s. Load average (1, 5, 15 min) before the runs: %s; after: %s. "
-      "Commit %s, bookbuild built `-DCMAKE_BUILD_TYPE=Release`. Medians of %s interleaved runs; "
-      "max RSS is the largest of the runs (`/usr/bin/time -v`).\n"
-      % (machine(), a.load_before, a.load_after, a.commit, a.runs))
+      "Commit %s, bookbuild built `-DCMAKE_BUILD_TYPE=Release`. Medians of %s interleaved runs%s "
+      "(the runs column says how many were timed); max RSS is the largest of the runs (`/usr/bin/time -v`).\n"
+      % (machine(), a.load_before, a.load_after, a.commit, a.runs,
+         "" if a.bb_repeat == "1" else ", bookbuild's at N ≤ 100 %s times in each run" % a.bb_repeat))
     p("## Whole-process timings\n")
-    p("| command | N guides | wall s (min–max) | CPU s | max RSS MB | pages | ms/page (wall) | output KB |")
-    p("|---|---:|---:|---:|---:|---:|---:|---:|")
+    p("| command | N guides | runs | wall s (min–max) | CPU s | max RSS MB | pages | ms/page (wall) | output KB |")
+    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for tool in TOOLS:
         for n in sorted(n for t, n in med if t == tool):
             m = med[(tool, n)]
             per_page = "%.2f" % (1000 * m["wall"] / m["pages"]) if m["pages"] else ""
-            p("| `%s` | %d | %s (%s–%s) | %s | %.0f | %s | %s | %d |" % (
-                COMMANDS[tool], n, fmt_s(m["wall"]), fmt_s(m["spread"][0]), fmt_s(m["spread"][1]),
+            p("| `%s` | %d | %d | %s (%s–%s) | %s | %.0f | %s | %s | %d |" % (
+                COMMANDS[tool], n, m["runs"], fmt_s(m["wall"]), fmt_s(m["spread"][0]), fmt_s(m["spread"][1]),
                 fmt_s(m["cpu"]), m["rss"], m["pages"] or "", per_page, (m["bytes"] + 1023) // 1024))
     p("")
 
