@@ -204,6 +204,7 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     entries.push_back({"OEBPS/content.opf", "", false});  // filled in last
     entries.push_back({"OEBPS/toc.ncx", ncx_document(book, toc), false});
     deflater.submit(entries.back().data);
+    rendered.used.add(entries.back().data);
 
     std::vector<ManifestItem> manifest;
     manifest.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", ""});
@@ -215,10 +216,9 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     }
 
     text::FontSet fonts;
-    // The documents' characters, collected as they were written, and the
-    // other entries' (the container and the mimetype are ASCII).
+    // Every entry's characters so far: the documents' (collected as they
+    // were written) and the NCX's; the container and the mimetype are ASCII.
     CharacterCollector& used = rendered.used;
-    used.add(entries[3].data);  // toc.ncx
     const std::vector<std::string> fallbacks = needed_fallbacks(sheet, glyphs_to_keep(used), fonts, sink);
     const std::vector<FontFace> faces = faces_to_embed(sheet, fallbacks);
     manifest.push_back({"css", "css/book.css", "text/css", ""});
