@@ -1,50 +1,62 @@
 #include "typeset/image_size.h"
 
+#include <cstdio>
 #include <cstring>
-
-#include "base/atomic_file.h"
+#include <memory>
 
 namespace bb::typeset {
 
 namespace {
-unsigned be16(const std::string& b, size_t i) {
-    return (static_cast<unsigned char>(b[i]) << 8) | static_cast<unsigned char>(b[i + 1]);
-}
-unsigned be32(const std::string& b, size_t i) { return (be16(b, i) << 16) | be16(b, i + 2); }
-}  // namespace
 
-std::optional<PixelSize> image_size(const std::string& path) {
-    std::string b;
-    if (!base::read_file(path, b)) return std::nullopt;
-    if (b.size() >= 24 && std::memcmp(b.data(), "\x89PNG\r\n\x1a\n", 8) == 0 && b.compare(12, 4, "IHDR") == 0) {
-        PixelSize s{static_cast<int>(be32(b, 16)), static_cast<int>(be32(b, 20))};
-        if (s.width > 0 && s.height > 0) return s;
-        return std::nullopt;
-    }
-    if (b.size() < 4 || static_cast<unsigned char>(b[0]) != 0xFF || static_cast<unsigned char>(b[1]) != 0xD8)
-        return std::nullopt;
-    // Walk the JPEG segments to the first start-of-frame (SOF0..SOF15 except
-    // DHT C4, JPG C8, DAC CC), which holds height then width.
-    size_t i = 2;
-    while (i + 9 < b.size()) {
-        if (static_cast<unsigned char>(b[i]) != 0xFF) return std::nullopt;
-        unsigned char m = static_cast<unsigned char>(b[i + 1]);
+unsigned be16(const unsigned char* b) { return (unsigned{b[0]} << 8) | b[1]; }
+unsigned be32(const unsigned char* b) { return (be16(b) << 16) | be16(b + 2); }
+
+/// Reads `n` bytes at `offset`; false when the file is shorter. Only the
+/// header is read: a figure's file can be megabytes, and the layout asks
+/// for its size in every pass.
+bool read_at(std::FILE* f, long offset, unsigned char* out, size_t n) {
+    return std::fseek(f, offset, SEEK_SET) == 0 && std::fread(out, 1, n, f) == n;
+}
+
+std::optional<PixelSize> positive(unsigned width, unsigned height) {
+    if (width == 0 || height == 0 || width > 0x7fffffff || height > 0x7fffffff) return std::nullopt;
+    return PixelSize{static_cast<int>(width), static_cast<int>(height)};
+}
+
+// Walks the JPEG segments to the first start-of-frame (SOF0..SOF15 except
+// DHT C4, JPG C8, DAC CC), which holds height then width.
+std::optional<PixelSize> jpeg_size(std::FILE* f) {
+    long i = 2;
+    unsigned char s[9];
+    while (read_at(f, i, s, 2)) {
+        if (s[0] != 0xFF) return std::nullopt;
+        unsigned char m = s[1];
         if (m == 0xFF) {
             ++i;
             continue;
-        }
-        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-            PixelSize s{static_cast<int>(be16(b, i + 7)), static_cast<int>(be16(b, i + 5))};
-            if (s.width > 0 && s.height > 0) return s;
-            return std::nullopt;
         }
         if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7)) {
             i += 2;
             continue;
         }
-        i += 2 + be16(b, i + 2);
+        if (!read_at(f, i, s, sizeof s)) return std::nullopt;
+        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) return positive(be16(s + 7), be16(s + 5));
+        i += 2 + be16(s + 2);
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<PixelSize> image_size(const std::string& path) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f) return std::nullopt;
+    unsigned char h[24];
+    size_t got = std::fread(h, 1, sizeof h, f.get());
+    if (got == sizeof h && std::memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0 && std::memcmp(h + 12, "IHDR", 4) == 0)
+        return positive(be32(h + 16), be32(h + 20));
+    if (got < 4 || h[0] != 0xFF || h[1] != 0xD8) return std::nullopt;
+    return jpeg_size(f.get());
 }
 
 }  // namespace bb::typeset
