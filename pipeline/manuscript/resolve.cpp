@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "base/suggest.h"
 #include "manuscript/walk.h"
@@ -103,29 +104,56 @@ void section_anchors(Book& book, const std::vector<Section>& sections, const std
     }
 }
 
+
+// A guide with an empty <practitioners/> lists every directory entry that
+// shares one of its topics, by name. The directory is sorted once and each
+// guide takes its entries from it in that order: a book of 1,000 such
+// guides and 2,000 entries sorted ~250,000 names one guide at a time,
+// folding both names at every comparison (1.4 s).
+void list_practitioners_by_topic(Book& book) {
+    const std::vector<Entry>& entries = book.directory.entries;
+    std::unordered_map<std::string_view, size_t> topic_index;
+    for (const Topic& t : book.topics) topic_index.emplace(t.id, topic_index.size());
+    auto index_of = [&](const std::string& id) {
+        auto [it, added] = topic_index.emplace(id, topic_index.size());
+        return it->second;
+    };
+    struct Sorted {
+        std::string folded, plain;
+        const Entry* entry;
+        std::vector<size_t> topics;
+    };
+    std::vector<Sorted> sorted;
+    sorted.reserve(entries.size());
+    for (const Entry& e : entries) {
+        std::string plain = plain_text(e.name);
+        std::string folded = fold(plain);
+        std::vector<size_t> topics;
+        for (const std::string& t : e.topics) topics.push_back(index_of(t));
+        sorted.push_back({std::move(folded), std::move(plain), &e, std::move(topics)});
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const Sorted& a, const Sorted& b) {
+        if (a.folded != b.folded) return a.folded < b.folded;
+        if (a.plain != b.plain) return a.plain < b.plain;
+        return a.entry->id < b.entry->id;
+    });
+    std::vector<char> wanted;
+    for (Guide& g : book.guides) {
+        if (!g.practitioners || !g.practitioners->entries.empty()) continue;
+        wanted.assign(topic_index.size(), 0);
+        for (const std::string& t : g.topics)
+            if (auto it = topic_index.find(t); it != topic_index.end()) wanted[it->second] = 1;
+        for (const Sorted& s : sorted)
+            if (std::any_of(s.topics.begin(), s.topics.end(), [&](size_t t) { return wanted[t] != 0; }))
+                g.practitioners->entries.push_back(s.entry->id);
+        g.practitioners->from_topics = true;
+    }
+}
 }  // namespace
 
 void finish_book(Built& built, base::Sink& sink, bool warn) {
     Book& book = built.book;
-    // practitioners
-    for (Guide& g : book.guides) {
-        if (!g.practitioners || !g.practitioners->entries.empty()) continue;
-        std::vector<const Entry*> found;
-        for (const Entry& e : book.directory.entries)
-            if (std::any_of(e.topics.begin(), e.topics.end(), [&](const std::string& t) {
-                    return std::find(g.topics.begin(), g.topics.end(), t) != g.topics.end();
-                }))
-                found.push_back(&e);
-        std::stable_sort(found.begin(), found.end(), [](const Entry* a, const Entry* b) {
-            std::string pa = plain_text(a->name), pb = plain_text(b->name);
-            std::string fa = fold(pa), fb = fold(pb);
-            if (fa != fb) return fa < fb;
-            if (pa != pb) return pa < pb;
-            return a->id < b->id;
-        });
-        for (const Entry* e : found) g.practitioners->entries.push_back(e->id);
-        g.practitioners->from_topics = true;
-    }
+    list_practitioners_by_topic(book);
     // anchors
     for (const Topic& t : book.topics)
         book.anchors.emplace(t.id, Anchor{AnchorKind::Topic, t.name, ""});
