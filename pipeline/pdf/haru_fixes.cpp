@@ -34,6 +34,12 @@ void set_document_id(HPDF_Doc pdf, const unsigned char digest[16]) {
     HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, const_cast<HPDF_BYTE*>(digest), 16));
 }
 
+void make_room_for_objects(HPDF_Doc pdf, size_t more) {
+    HPDF_List entries = pdf->xref->entries;
+    const size_t step = std::max<size_t>({entries->items_per_block, more, entries->count});
+    entries->items_per_block = static_cast<HPDF_UINT>(std::min<size_t>(step, 1u << 24));
+}
+
 void set_language(HPDF_Doc pdf, const std::string& lang) {
     if (lang.empty()) return;
     // A BCP 47 tag is ASCII letters, digits and hyphens: nothing to escape.

@@ -18,6 +18,13 @@ namespace bb::pdf {
 /// the middle of a save too).
 void set_document_id(HPDF_Doc pdf, const unsigned char digest[16]);
 
+/// Makes room in the cross-reference table for `more` objects at once.
+/// libharu grows its lists by a fixed step (1,024 entries for the table),
+/// copying the whole list each time: a book with 250,000 links copied it
+/// ~250 times. Growing by at least what is about to be added, and never by
+/// less than the list already holds, keeps the copying linear.
+void make_room_for_objects(HPDF_Doc pdf, size_t more);
+
 /// Sets the document catalog's /Lang (ISO 32000-1 §14.9.2), which libharu
 /// has no call for; screen readers and hyphenating viewers use it.
 void set_language(HPDF_Doc pdf, const std::string& lang);

@@ -108,6 +108,7 @@ bool Navigation::add(HPDF_Doc pdf) {
 
     const size_t objects = links_.size() + (entries_.empty() ? 0 : 1 + entries_.size());
     items_.reserve(objects);
+    make_room_for_objects(pdf, objects);
     objects_.reserve(objects);
     std::vector<HPDF_Array> annots(pages_.size(), nullptr);
     for (const Link& l : links_) {

@@ -392,6 +392,7 @@ private:
         // page tree (which viewers also prefer); smaller ones keep one node.
         if (n > 8191 && HPDF_SetPagesConfiguration(d_.pdf, 256) != HPDF_OK)
             return failed("cannot set up the page tree");
+        make_room_for_objects(d_.pdf, 4 * n);  // a page, its contents, their /Length, its resources
         for (size_t i = 0; i < n; ++i) {
             const typeset::Page& p = doc_.pages[i];
             HPDF_Page page = HPDF_AddPage(d_.pdf);

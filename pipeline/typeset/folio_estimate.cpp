@@ -11,8 +11,16 @@ namespace {
 
 // Rough costs in bytes of running text, from the seed book's layout: a
 // heading with its space, a figure, a list line, a directory entry's
-// fixed lines. Only digit counts come out of this, so rough is enough.
-constexpr double kHeading = 250, kFigure = 1500, kItem = 30, kEntryLines = 120, kRefLine = 70;
+// fixed lines, a line of the index by topic. Only digit counts come out of
+// this, so rough is enough.
+constexpr double kHeading = 250, kFigure = 1500, kItem = 30, kEntryLines = 120, kIndexLine = 70;
+// A practitioner's or related guide's line ("• Name (Location), p. 12"): a
+// line and the list's spacing, 25.4 of them to a page (measured on 1,000
+// guides each listing every entry of its topics, 322,089 lines). At 70,
+// as for the index, such a book's guesses ran 18 % short: 1,257 of 11,602
+// anchors got the wrong number of digits and the second pass set 477
+// chapters again.
+constexpr double kListRefLine = 95;
 
 /// Walks the book in reading order, adding up text and noting where each
 /// anchor begins.
@@ -86,11 +94,11 @@ public:
         }
         if (g.practitioners && !g.practitioners->entries.empty()) {
             heading(g.practitioners->anchor, g.practitioners->title);
-            bytes += kRefLine * static_cast<double>(g.practitioners->entries.size());
+            bytes += kListRefLine * static_cast<double>(g.practitioners->entries.size());
         }
         if (g.related && !g.related->guides.empty()) {
             heading(g.related->anchor, g.related->title);
-            bytes += kRefLine * static_cast<double>(g.related->guides.size());
+            bytes += kListRefLine * static_cast<double>(g.related->guides.size());
         }
     }
     void directory(const model::Book& book, const Chapter& part) {
@@ -126,7 +134,7 @@ public:
             bytes += kHeading;
         }
         if (end > part.first)
-            bytes += kRefLine * static_cast<double>(book.guides.size() + book.directory.entries.size()) *
+            bytes += kIndexLine * static_cast<double>(book.guides.size() + book.directory.entries.size()) *
                      static_cast<double>(end - part.first) / static_cast<double>(book.topics.size());
     }
 
@@ -189,13 +197,14 @@ std::map<std::string, std::string> estimate_folios(const model::Book& book, cons
             e.bytes = std::ceil(e.bytes / per_page) * per_page + 0.5 * per_page;  // a fresh page, sometimes a blank verso
         add_chapter(e, book, c);
     }
-    // The estimate runs about 2.4 % short (spacing around headings, callout
-    // padding and blank versos it does not model): on generated books of
-    // 1,000 and 5,000 guides the real pages were 1.022-1.025 times the
-    // estimated ones. Corrected, the anchors whose guess has the wrong number
-    // of digits went from 34 to 14 and from 448 to 11 (only the second pass's
-    // work depends on it).
-    constexpr double kCalibration = 1.025;
+    // The estimate runs short (spacing around headings, callout padding and
+    // blank versos it does not model). Fitted on generated books of 100,
+    // 1,000 and 5,000 guides, and of 100 and 1,000 guides listing every
+    // practitioner of their topics: anchors whose guess has the wrong number
+    // of digits 1, 22, 23, 6, 53 (of 1,180, 11,602, 57,911, 1,180, 11,602;
+    // only the second pass's work depends on it). Before the reference
+    // lines had their own cost: 1.025, and 1, 15, 12, 11, 1,257.
+    constexpr double kCalibration = 1.015;
     // Sorted once and put into the map at its end (a map insertion per
     // anchor with string compares was most of a big book's estimate).
     std::stable_sort(e.at.begin(), e.at.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
