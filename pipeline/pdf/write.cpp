@@ -27,6 +27,7 @@
 #include "pdf/font_embed.h"
 #include "pdf/haru_fixes.h"
 #include "pdf/navigation.h"
+#include "pdf/png_direct.h"
 #include "text/font_subset.h"
 
 namespace bb::pdf {
@@ -93,9 +94,7 @@ std::string drawable(const std::string& s) {
 
 /// PNG files libharu cannot read (interlaced ones crash it, §1.9) are refused
 /// before it sees them.
-std::string check_image(const std::string& path, bool& is_png) {
-    std::string bytes;
-    if (!base::read_file(path, bytes)) return "cannot read the image";
+std::string check_image(const std::string& bytes, bool& is_png) {
     static const char png_sig[] = "\x89PNG\r\n\x1a\n";
     if (bytes.size() >= 8 && std::memcmp(bytes.data(), png_sig, 8) == 0) {
         is_png = true;
@@ -466,11 +465,19 @@ private:
     HPDF_Image load_image(const std::string& path) {
         if (auto it = images_.find(path); it != images_.end()) return it->second;
         bool is_png = false;
-        std::string problem = check_image(path, is_png);
+        std::string bytes, problem;
+        if (!base::read_file(path, bytes)) problem = "cannot read the image";
+        if (problem.empty()) problem = check_image(bytes, is_png);
         HPDF_Image image = nullptr;
         if (problem.empty()) {
-            image = is_png ? HPDF_LoadPngImageFromFile(d_.pdf, path.c_str())
-                           : HPDF_LoadJpegImageFromFile(d_.pdf, path.c_str());
+            const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
+            const auto size = static_cast<HPDF_UINT>(bytes.size());
+            if (!is_png)
+                image = HPDF_LoadJpegImageFromMem(d_.pdf, data, size);
+            else if (std::optional<DirectPng> direct = direct_png(bytes))
+                image = embed_direct_png(d_.pdf, *direct);
+            else
+                image = HPDF_LoadPngImageFromMem(d_.pdf, data, size);
             if (!image) problem = d_.message();
         }
         if (!image) sink_.error_in(path, "cannot embed this image: " + problem);

@@ -2,7 +2,10 @@
 #include "typeset/image_size.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -18,10 +21,17 @@ std::string fixture(const std::string& rel) {
     return bytes;
 }
 
+/// The size read from a file of these bytes (its own file: ctest runs the
+/// cases of this suite at the same time).
 std::optional<PixelSize> size_of_bytes(const std::string& bytes) {
-    std::string path = (std::filesystem::path(testing::TempDir()) / "image_size_test.img").string();
+    std::string path = (std::filesystem::path(testing::TempDir()) / "bb-image-size-XXXXXX").string();
+    int fd = mkstemp(path.data());
+    EXPECT_GE(fd, 0);
+    close(fd);
     std::ofstream(path, std::ios::binary) << bytes;
-    return image_size(path);
+    std::optional<PixelSize> size = image_size(path);
+    std::remove(path.c_str());
+    return size;
 }
 
 TEST(ImageSize, PngFromItsHeader) {
