@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Rewrites a generated manuscript (gen_corpus.py) into another shape of book,
+to look for costs that grow faster than the book.
+
+usage: shapes.py SHAPE MANUSCRIPT OUTDIR
+
+Shapes:
+  practitioners  every guide has an empty <practitioners/>, as the shipped
+                 book's guide does: it lists every directory entry sharing
+                 one of its topics (hundreds in a directory of 2N entries)
+  figures        a figure in each guide's first section, naming one of four
+                 PNGs (a 1600 x 1200 RGB "photograph", an RGBA gradient, a
+                 grey and a palette diagram) written here with zlib
+  one-file       the includes replaced by the files' contents: one book.xml
+  intl           every seventh word of each paragraph Greek, Cyrillic,
+                 Hebrew, Arabic, CJK or an emoji (fallback fonts, missing
+                 glyphs)
+
+Deterministic: the same input gives the same files. Time the result as the
+corpus (bookbuild pdf -m OUTDIR -o ...).
+"""
+import glob
+import os
+import random
+import re
+import shutil
+import struct
+import sys
+import zlib
+
+
+def png(width, height, colour, depth, row, palette=b""):
+    """A PNG whose row y is row(y) (bytes, unfiltered)."""
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    raw = b"".join(b"\x00" + row(y) for y in range(height))
+    out = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, 0))
+    if palette:
+        out += chunk(b"PLTE", palette)
+    return out + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
+
+
+def write_images(folder):
+    os.makedirs(folder, exist_ok=True)
+    rnd = random.Random(16)
+    noise = bytes(rnd.randrange(24) for _ in range(1600 * 3 + 7))
+
+    def photo(y):  # smooth colour with grain: compresses like a photograph
+        return bytes((((x // 3) * (1 + x % 3) + y * 2) // 5 + noise[(x + y * 7) % len(noise)]) & 255
+                     for x in range(1600 * 3))
+    images = {
+        "photo.png": png(1600, 1200, 2, 8, photo),
+        "gradient.png": png(1200, 800, 6, 8, lambda y: bytes(
+            v for x in range(1200) for v in (x * 255 // 1199, y * 255 // 799, 128, 160))),
+        "grey.png": png(800, 600, 0, 8, lambda y: bytes(((x // 40 + y // 40) % 2) * 200 + 30 for x in range(800))),
+        "diagram.png": png(800, 600, 3, 2, lambda y: bytes(((x // 50 + y // 50) % 4) * 0x55 for x in range(200)),
+                           palette=b"\xff\xff\xff\x00\x00\x00\x80\x20\x20\x20\x60\x20"),
+    }
+    for name, data in images.items():
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(data)
+    return sorted(images)
+
+
+def edit_guides(out, edit):
+    for path in sorted(glob.glob(os.path.join(out, "guides", "*.xml"))):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(edit(path, text))
+
+
+def practitioners(out):
+    edit_guides(out, lambda _, t: re.sub(r"<practitioners>.*?</practitioners>", "<practitioners/>", t, flags=re.S))
+
+
+def figures(out):
+    names = write_images(os.path.join(out, "images"))
+    count = [0]
+
+    def add(_, text):
+        n = count[0]
+        count[0] += 1
+        fig = f'<figure src="{names[n % len(names)]}" alt="Figure {n}"><caption>Figure {n}: a picture</caption></figure>'
+        return re.sub(r"(<section[^>]*>\s*<title>[^<]*</title>)", lambda m: m.group(1) + fig, text, count=1)
+    edit_guides(out, add)
+
+
+def one_file(out):
+    book_path = os.path.join(out, "book.xml")
+    with open(book_path, encoding="utf-8") as f:
+        book = f.read()
+
+    def body(m):
+        with open(os.path.join(out, m.group(1)), encoding="utf-8") as f:
+            return re.sub(r"^<\?xml[^>]*\?>\s*", "", f.read())
+    book = re.sub(r'<include href="([^"]+)"/>', body, book)
+    shutil.rmtree(os.path.join(out, "guides"))
+    os.remove(os.path.join(out, "directory.xml"))
+    with open(book_path, "w", encoding="utf-8") as f:
+        f.write(book)
+
+
+def intl(out):
+    words = ["Ψυχή", "αγάπη", "душа", "любовь", "Привет", "μητέρα", "отец", "שלום", "مرحبا", "日本語", "😀",
+             "Ωmega", "Đặng", "İstanbul"]
+    rnd = random.Random(7)
+
+    def mix(_, text):
+        def para(m):
+            s = m.group(1).split(" ")
+            for k in range(0, len(s), 7):
+                s[k] = rnd.choice(words)
+            return "<p>" + " ".join(s) + "</p>"
+        return re.sub(r"<p>([^<]*)</p>", para, text)
+    edit_guides(out, mix)
+
+
+SHAPES = {"practitioners": practitioners, "figures": figures, "one-file": one_file, "intl": intl}
+
+
+def main():
+    if len(sys.argv) != 4 or sys.argv[1] not in SHAPES:
+        sys.exit(__doc__)
+    shape, src, out = sys.argv[1:]
+    if os.path.exists(out):
+        shutil.rmtree(out)
+    shutil.copytree(src, out)
+    SHAPES[shape](out)
+
+
+if __name__ == "__main__":
+    main()
