@@ -9,25 +9,18 @@
 #include <string>
 
 #include "base/atomic_file.h"
+#include "../png_chunks.h"
 
 namespace bb::manuscript::test {
 namespace {
+
+using test_png::chunk;
+using test_png::put32;
 
 std::string fixture(const std::string& rel) {
     std::string bytes;
     EXPECT_TRUE(base::read_file(std::string(BB_SOURCE_DIR) + "/" + rel, bytes)) << rel;
     return bytes;
-}
-
-void put32(std::string& s, uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8) s += static_cast<char>((v >> shift) & 0xFF);
-}
-
-void chunk(std::string& png, const std::string& type, const std::string& data) {
-    put32(png, static_cast<uint32_t>(data.size()));
-    std::string body = type + data;
-    png += body;
-    put32(png, static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(body.data()), body.size())));
 }
 
 /// A grey 8-bit PNG of w × h pixels whose raw (filtered) rows are `raw`.

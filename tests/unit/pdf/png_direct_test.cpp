@@ -17,20 +17,13 @@
 #include "base/atomic_file.h"
 #include "pdf/write.h"
 #include "run_tool.h"
+#include "../png_chunks.h"
 
 namespace bb::pdf {
 namespace {
 
-void put32(std::string& s, uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8) s += static_cast<char>((v >> shift) & 0xFF);
-}
-
-void chunk(std::string& png, const std::string& type, const std::string& body) {
-    put32(png, static_cast<uint32_t>(body.size()));
-    std::string tb = type + body;
-    png += tb;
-    put32(png, static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(tb.data()), static_cast<uInt>(tb.size()))));
-}
+using test_png::chunk;
+using test_png::put32;
 
 /// One sample per byte, before packing: `samples[y][x * colors + c]`.
 using Samples = std::vector<std::vector<unsigned>>;
