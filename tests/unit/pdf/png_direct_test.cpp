@@ -49,6 +49,11 @@ std::string make_png(uint32_t w, const Samples& rows, int depth, int colour, int
     for (size_t y = 0; y < rows.size(); ++y) {
         std::string packed(row_bytes, '\0');
         for (size_t i = 0; i < rows[y].size(); ++i) {
+            if (depth == 16) {  // big-endian pairs
+                packed[2 * i] = static_cast<char>(rows[y][i] >> 8);
+                packed[2 * i + 1] = static_cast<char>(rows[y][i] & 0xFF);
+                continue;
+            }
             size_t bit = i * depth;
             packed[bit / 8] = static_cast<char>(packed[bit / 8] | (rows[y][i] << (8 - depth - bit % 8)));
         }
