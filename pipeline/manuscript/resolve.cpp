@@ -104,7 +104,6 @@ void section_anchors(Book& book, const std::vector<Section>& sections, const std
     }
 }
 
-
 // A guide with an empty <practitioners/> lists every directory entry that
 // shares one of its topics, by name. The directory is sorted once and each
 // guide takes its entries from it in that order: a book of 1,000 such
@@ -115,8 +114,7 @@ void list_practitioners_by_topic(Book& book) {
     std::unordered_map<std::string_view, size_t> topic_index;
     for (const Topic& t : book.topics) topic_index.emplace(t.id, topic_index.size());
     auto index_of = [&](const std::string& id) {
-        auto [it, added] = topic_index.emplace(id, topic_index.size());
-        return it->second;
+        return topic_index.emplace(id, topic_index.size()).first->second;
     };
     struct Sorted {
         std::string folded, plain;
@@ -149,6 +147,7 @@ void list_practitioners_by_topic(Book& book) {
         g.practitioners->from_topics = true;
     }
 }
+
 }  // namespace
 
 void finish_book(Built& built, base::Sink& sink, bool warn) {
