@@ -40,6 +40,11 @@ void make_room_for_objects(HPDF_Doc pdf, size_t more) {
     entries->items_per_block = static_cast<HPDF_UINT>(std::min<size_t>(step, 1u << 24));
 }
 
+void deflate_soft_mask(HPDF_Image image) {
+    auto* mask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(image, "SMask", HPDF_OCLASS_DICT));
+    if (mask && mask->stream && mask->filter == HPDF_STREAM_FILTER_NONE) mask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+}
+
 void set_language(HPDF_Doc pdf, const std::string& lang) {
     if (lang.empty()) return;
     // A BCP 47 tag is ASCII letters, digits and hyphens: nothing to escape.

@@ -476,8 +476,8 @@ private:
                 image = HPDF_LoadJpegImageFromMem(d_.pdf, data, size);
             else if (std::optional<DirectPng> direct = direct_png(bytes))
                 image = embed_direct_png(d_.pdf, *direct);
-            else
-                image = HPDF_LoadPngImageFromMem(d_.pdf, data, size);
+            else if ((image = HPDF_LoadPngImageFromMem(d_.pdf, data, size)))
+                deflate_soft_mask(image);
             if (!image) problem = d_.message();
         }
         if (!image) sink_.error_in(path, "cannot embed this image: " + problem);

@@ -87,8 +87,10 @@ Samples pattern(uint32_t w, uint32_t h, int colors, unsigned max) {
 }
 
 /// Writes a one-page PDF showing `png` and returns the pixels pdfimages
-/// decodes from it as RGB bytes ("" on failure); `header` is its PNM header.
-std::string decoded_by_poppler(const std::string& png, std::string& header) {
+/// decodes from its image `image_index` (1: the soft mask of an image with
+/// alpha) as RGB bytes ("" on failure); `header` is its PNM header.
+std::string decoded_by_poppler(const std::string& png, std::string& header, int image_index = 0,
+                               size_t* pdf_bytes = nullptr) {
     char dir_tmpl[] = "/tmp/bb-png-direct-XXXXXX";
     std::string dir = mkdtemp(dir_tmpl);
     const std::string image = dir + "/image.png", pdf = dir + "/out.pdf";
@@ -103,9 +105,10 @@ std::string decoded_by_poppler(const std::string& png, std::string& header) {
     std::string pixels;
     if (pdf::write(doc, pdf::PdfInfo{}, pdf, sink)) {
         test::run("pdfimages " + pdf + " " + dir + "/img");
-        std::string pnm;
+        std::string pnm, written;
+        if (pdf_bytes && base::read_file(pdf, written)) *pdf_bytes = written.size();
         for (const char* ext : {"ppm", "pgm"})
-            if (base::read_file(dir + "/img-000." + ext, pnm)) break;
+            if (base::read_file(dir + "/img-00" + std::to_string(image_index) + "." + ext, pnm)) break;
         // "P6\nW H\n255\n" then the samples
         size_t at = 0;
         for (int fields = 0; fields < 4 && at < pnm.size(); ++fields) at = pnm.find_first_of(" \n", at) + 1;
@@ -182,6 +185,25 @@ TEST(DirectPng, PopplerDecodesTheSamePixels) {
         for (unsigned i : r) colours += plte.substr(3 * i, 3);
     EXPECT_EQ(decoded_by_poppler(make_png(13, indices, 2, 3, 1, extra), header), colours);
     EXPECT_EQ(header, "P6\n13 7\n255\n");
+}
+
+// An RGBA PNG goes through libharu, which writes its alpha as a soft mask:
+// deflated (libharu left it as it was, 4 bytes a pixel's worth here), and
+// decoding to the PNG's alpha.
+TEST(DirectPng, AlphaBecomesADeflatedSoftMask) {
+    const uint32_t w = 160, h = 120;
+    Samples rgba(h);
+    std::string alpha;
+    for (uint32_t y = 0; y < h; ++y)
+        for (uint32_t x = 0; x < w; ++x) {
+            const unsigned a = x < w / 2 ? 255 : 64;
+            rgba[y].insert(rgba[y].end(), {100, 150, 200, a});  // one colour: the mask is most of the file
+            alpha += std::string(3, static_cast<char>(a));
+        }
+    std::string header;
+    size_t pdf_bytes = 0;
+    EXPECT_EQ(decoded_by_poppler(make_png(w, rgba, 8, 6, 4), header, 1, &pdf_bytes), alpha);
+    EXPECT_LT(pdf_bytes, size_t{w} * h / 2) << "the soft mask (" << w * h << " bytes) should be deflated";
 }
 
 }  // namespace
