@@ -7,20 +7,16 @@
 #include <cstring>
 #include <memory>
 
+#include "base/big_endian.h"
+
 namespace bb::manuscript {
 
 namespace {
 
 const char kPngSignature[] = "\x89PNG\r\n\x1a\n";
 
-uint32_t be32(std::string_view b, size_t i) {
-    return (uint32_t{static_cast<unsigned char>(b[i])} << 24) | (uint32_t{static_cast<unsigned char>(b[i + 1])} << 16) |
-           (uint32_t{static_cast<unsigned char>(b[i + 2])} << 8) | uint32_t{static_cast<unsigned char>(b[i + 3])};
-}
-
-unsigned be16(std::string_view b, size_t i) {
-    return (unsigned{static_cast<unsigned char>(b[i])} << 8) | unsigned{static_cast<unsigned char>(b[i + 1])};
-}
+using base::be16;
+using base::be32;
 
 bool is_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 

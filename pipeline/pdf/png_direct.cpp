@@ -4,16 +4,14 @@
 
 #include <cstring>
 
+#include "base/big_endian.h"
 #include "pdf/haru_fixes.h"
 
 namespace bb::pdf {
 
 namespace {
 
-uint32_t be32(std::string_view b, size_t i) {
-    return (uint32_t{static_cast<unsigned char>(b[i])} << 24) | (uint32_t{static_cast<unsigned char>(b[i + 1])} << 16) |
-           (uint32_t{static_cast<unsigned char>(b[i + 2])} << 8) | uint32_t{static_cast<unsigned char>(b[i + 3])};
-}
+using base::be32;
 
 enum Colour { kGrey = 0, kRgb = 2, kPalette = 3 };
 

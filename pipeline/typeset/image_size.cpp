@@ -3,13 +3,22 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <string_view>
+
+#include "base/big_endian.h"
 
 namespace bb::typeset {
 
 namespace {
 
-unsigned be16(const unsigned char* b) { return (unsigned{b[0]} << 8) | b[1]; }
-unsigned be32(const unsigned char* b) { return (be16(b) << 16) | be16(b + 2); }
+using base::be16;
+using base::be32;
+
+/// The bytes read into `buf` as a view for the big-endian readers.
+template <size_t N>
+std::string_view view(const unsigned char (&buf)[N]) {
+    return {reinterpret_cast<const char*>(buf), N};
+}
 
 /// Reads `n` bytes at `offset`; false when the file is shorter. Only the
 /// header is read: a figure's file can be megabytes, and the layout asks
@@ -40,8 +49,8 @@ std::optional<PixelSize> jpeg_size(std::FILE* f) {
             continue;
         }
         if (!read_at(f, i, s, sizeof s)) return std::nullopt;
-        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) return positive(be16(s + 7), be16(s + 5));
-        i += 2 + be16(s + 2);
+        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) return positive(be16(view(s), 7), be16(view(s), 5));
+        i += 2 + be16(view(s), 2);
     }
     return std::nullopt;
 }
@@ -54,7 +63,7 @@ std::optional<PixelSize> image_size(const std::string& path) {
     unsigned char h[24];
     size_t got = std::fread(h, 1, sizeof h, f.get());
     if (got == sizeof h && std::memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0 && std::memcmp(h + 12, "IHDR", 4) == 0)
-        return positive(be32(h + 16), be32(h + 20));
+        return positive(be32(view(h), 16), be32(view(h), 20));
     if (got < 4 || h[0] != 0xFF || h[1] != 0xD8) return std::nullopt;
     return jpeg_size(f.get());
 }
