@@ -184,6 +184,9 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     const std::vector<Chapter>& chapters = plan.chapters;
     base::progress_phase(options.progress, measure_only ? "measuring chapters" : "laying out chapters", chapters.size());
     std::vector<Galley> galleys(chapters.size());
+    // What a measure pass paginates: the chapters' galleys where they are
+    // (in `galleys`, or kept in `memo` for the next pass: not copied).
+    std::vector<const Galley*> to_paginate(measure_only ? chapters.size() : 0);
     std::vector<base::Sink> sinks(chapters.size(), base::Sink(sink.limit()));
     std::atomic<size_t> next{0}, reused{0}, reprinted{0};
     std::atomic<bool> alike{last && last->known};  // every chapter set again paginates as before
@@ -200,7 +203,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                     return sets_alike(r.second, page_of(r.first), m->galley);
                 })) {
                 if (measure_only) {
-                    galleys[i] = measure_copy(m->galley);
+                    to_paginate[i] = &m->galley;
                     base::progress_advance(options.progress);
                     ++reused;
                     continue;
@@ -244,11 +247,12 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                 m->reads = std::move(reads);
                 m->galley = std::move(f.galley());
                 m->diagnostics = sinks[i].all();
-                galleys[i] = measure_copy(m->galley);
+                to_paginate[i] = &m->galley;
             } else {
                 if (m) m->valid = false;
                 alike = false;
                 galleys[i] = std::move(f.galley());
+                if (measure_only) to_paginate[i] = &galleys[i];
             }
         }
     };
@@ -280,7 +284,11 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     // one galley (not joined into one: paginate.h).
     PagedDoc doc;
     std::vector<PageFacts> facts;
-    {
+    if (measure_only) {
+        std::vector<const Galley*> parts{&flow.galley()};
+        parts.insert(parts.end(), to_paginate.begin(), to_paginate.end());
+        paginate_measure(parts, sheet, doc, facts);
+    } else {
         std::vector<Galley*> parts{&flow.galley()};
         for (Galley& g : galleys) parts.push_back(&g);
         paginate(parts, sheet, doc, facts);

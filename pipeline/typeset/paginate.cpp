@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <span>
+#include <unordered_map>
 
 #include "base/threads.h"
 #include "typeset/furniture.h"
@@ -21,48 +22,31 @@ namespace {
 /// moved a big book's quarter of a million slabs into a new array, ~40 ms of
 /// one core at N = 1000, and held both for a while). A space right after a
 /// space (in a part after the first, as Flow would have set them) is left
-/// out and the first takes the greater height. Frames keep their part's
-/// numbering; fonts and paragraph numbers are renumbered as the items move
-/// onto the pages.
+/// out and the first takes the greater height (here, not in its galley: a
+/// measure pass's galleys are kept for the next pass). Frames keep their
+/// part's numbering; fonts and paragraph numbers are renumbered as the
+/// items move onto the pages.
 class Joined {
 public:
-    explicit Joined(std::span<Galley* const> parts) : parts_(parts) {
-        size_t total = 0;
-        for (const Galley* g : parts) total += g->slabs.size();
-        refs_.reserve(total);
-        font_maps_.resize(parts.size());
-        para_base_.resize(parts.size());
-        frame_base_.resize(parts.size());
-        uint32_t paragraphs = 0, frames = 0;
-        for (uint32_t p = 0; p < parts.size(); ++p) {
-            Galley& g = *parts[p];
-            for (const std::string& font : g.fonts) {
-                auto it = std::find(fonts_.begin(), fonts_.end(), font);
-                if (it == fonts_.end()) it = fonts_.insert(fonts_.end(), font);
-                font_maps_[p].push_back(static_cast<uint32_t>(it - fonts_.begin()));
-            }
-            para_base_[p] = paragraphs;
-            paragraphs += g.paragraphs;
-            frame_base_[p] = frames;
-            frames += static_cast<uint32_t>(g.frames.size());
-            for (uint32_t i = 0; i < g.slabs.size(); ++i) {
-                Slab& s = g.slabs[i];
-                // The first part is what the others were appended to: its
-                // own spaces were never merged.
-                if (p > 0 && s.kind == Slab::Kind::Space && s.frame < 0 && !refs_.empty()) {
-                    Slab& before = slab(refs_.size() - 1);
-                    if (before.kind == Slab::Kind::Space && before.frame < 0) {
-                        before.height = std::max(before.height, s.height);
-                        continue;
-                    }
-                }
-                refs_.push_back({p, i});
-            }
-        }
+    /// Parts whose items may be moved onto the pages (`take`).
+    explicit Joined(std::span<Galley* const> parts) : owned_(parts) {
+        std::vector<const Galley*> read(parts.begin(), parts.end());
+        join(std::move(read));
     }
+    /// Parts only read (a measure pass).
+    explicit Joined(std::span<const Galley* const> parts) { join({parts.begin(), parts.end()}); }
 
     size_t size() const { return refs_.size(); }
-    Slab& slab(size_t i) const { return parts_[refs_[i].part]->slabs[refs_[i].slab]; }
+    const Slab& slab(size_t i) const { return parts_[refs_[i].part]->slabs[refs_[i].slab]; }
+    /// Slab `i` to move items out of (only for parts given as mutable).
+    Slab& take(size_t i) const { return owned_[refs_[i].part]->slabs[refs_[i].slab]; }
+    /// Slab `i`'s height: a space that absorbed the next has the greater.
+    double height(size_t i) const {
+        const Slab& s = slab(i);
+        if (s.kind != Slab::Kind::Space || taller_.empty()) return s.height;
+        auto it = taller_.find(i);
+        return it == taller_.end() ? s.height : it->second;
+    }
     /// The frame of slab `i` (which has one).
     const Frame& frame(size_t i) const {
         return parts_[refs_[i].part]->frames[static_cast<size_t>(slab(i).frame)];
@@ -81,11 +65,49 @@ public:
     const std::vector<std::string>& fonts() const { return fonts_; }
 
 private:
+    void join(std::vector<const Galley*> parts) {
+        parts_ = std::move(parts);
+        size_t total = 0;
+        for (const Galley* g : parts_) total += g->slabs.size();
+        refs_.reserve(total);
+        font_maps_.resize(parts_.size());
+        para_base_.resize(parts_.size());
+        frame_base_.resize(parts_.size());
+        uint32_t paragraphs = 0, frames = 0;
+        for (uint32_t p = 0; p < parts_.size(); ++p) {
+            const Galley& g = *parts_[p];
+            for (const std::string& font : g.fonts) {
+                auto it = std::find(fonts_.begin(), fonts_.end(), font);
+                if (it == fonts_.end()) it = fonts_.insert(fonts_.end(), font);
+                font_maps_[p].push_back(static_cast<uint32_t>(it - fonts_.begin()));
+            }
+            para_base_[p] = paragraphs;
+            paragraphs += g.paragraphs;
+            frame_base_[p] = frames;
+            frames += static_cast<uint32_t>(g.frames.size());
+            for (uint32_t i = 0; i < g.slabs.size(); ++i) {
+                const Slab& s = g.slabs[i];
+                // The first part is what the others were appended to: its
+                // own spaces were never merged.
+                if (p > 0 && s.kind == Slab::Kind::Space && s.frame < 0 && !refs_.empty()) {
+                    const size_t before = refs_.size() - 1;
+                    if (slab(before).kind == Slab::Kind::Space && slab(before).frame < 0) {
+                        taller_[before] = std::max(height(before), s.height);
+                        continue;
+                    }
+                }
+                refs_.push_back({p, i});
+            }
+        }
+    }
+
     struct Ref {
         uint32_t part, slab;
     };
-    std::span<Galley* const> parts_;
+    std::span<Galley* const> owned_;
+    std::vector<const Galley*> parts_;
     std::vector<Ref> refs_;
+    std::unordered_map<size_t, double> taller_;  // merged spaces' heights, by ref index
     std::vector<std::string> fonts_;
     std::vector<std::vector<uint32_t>> font_maps_;
     std::vector<uint32_t> para_base_, frame_base_;
@@ -104,17 +126,17 @@ struct Draft {
 void justify_vertically(Draft& d, const Joined& g, double body_h) {
     if (!d.full || d.placed.size() < 2) return;
     const auto& [last, last_y] = d.placed.back();
-    double leftover = body_h - (last_y + g.slab(last).height);
+    double leftover = body_h - (last_y + g.height(last));
     double stretch = 0;
     for (size_t k = 1; k + 1 < d.placed.size(); ++k)
-        if (g.slab(d.placed[k].first).kind == Slab::Kind::Space) stretch += g.slab(d.placed[k].first).height;
+        if (g.slab(d.placed[k].first).kind == Slab::Kind::Space) stretch += g.height(d.placed[k].first);
     if (leftover <= 0.01 || stretch <= 0) return;
     const double ratio = std::min(1.0, leftover / stretch);
     double shift = 0;
     for (size_t k = 1; k < d.placed.size(); ++k) {
         d.placed[k].second += shift;
-        const Slab& s = g.slab(d.placed[k].first);
-        if (s.kind == Slab::Kind::Space && k + 1 < d.placed.size()) shift += s.height * ratio;
+        const size_t si = d.placed[k].first;
+        if (g.slab(si).kind == Slab::Kind::Space && k + 1 < d.placed.size()) shift += g.height(si) * ratio;
     }
 }
 
@@ -174,9 +196,9 @@ std::vector<Draft> cut(const Joined& g, const style::Sheet& sheet, size_t first_
             y = (s.frame >= 0 && !s.frame_start) ? g.frame(i).padding : 0;
         }
         Draft& page = pages.back();
-        if (page.placed.empty() || y + s.height <= body_h + eps) {
+        if (page.placed.empty() || y + g.height(i) <= body_h + eps) {
             page.placed.emplace_back(i, y);
-            y += s.height;
+            y += g.height(i);
             ++i;
             continue;
         }
@@ -212,8 +234,11 @@ struct MadePage {
 };
 
 /// Page `index` of the document: the draft's slabs moved into place (each
-/// slab is on one page only, so pages can be made at once).
-MadePage make_page(const Draft& draft, size_t index, const Joined& g, const style::Sheet& sheet, size_t furniture) {
+/// slab is on one page only, so pages can be made at once). A `measure`
+/// page takes only what a measure pass reads (the slabs' anchors and
+/// sources, the callouts' backgrounds), and leaves the slabs as they are.
+MadePage make_page(const Draft& draft, size_t index, const Joined& g, const style::Sheet& sheet, size_t furniture,
+                   bool measure) {
     MadePage out;
     Page& page = out.page;
     page.width = sheet.page.width;
@@ -228,7 +253,7 @@ MadePage make_page(const Draft& draft, size_t index, const Joined& g, const styl
     for (size_t k = 0; k < draft.placed.size(); ++k) {
         const auto [si, y] = draft.placed[k];
         const Slab& s = g.slab(si);
-        count += s.items.size();
+        if (!measure) count += s.items.size();
         // A frame piece: from its first slab on this page to its last.
         const long frame = g.frame_id(si);
         if (frame >= 0 && (k == 0 || g.frame_id(draft.placed[k - 1].first) != frame)) {
@@ -237,7 +262,7 @@ MadePage make_page(const Draft& draft, size_t index, const Joined& g, const styl
             while (e + 1 < draft.placed.size() && g.frame_id(draft.placed[e + 1].first) == frame) ++e;
             double y0 = s.frame_start ? y : y - f.padding;
             const auto [last_si, last_y] = draft.placed[e];
-            double y1 = last_y + g.slab(last_si).height;
+            double y1 = last_y + g.height(last_si);
             bool continues = last_si + 1 < g.size() && g.frame_id(last_si + 1) == frame;
             if (continues) y1 += f.padding;
             backgrounds.push_back(Rect{left + f.left, top + y0, f.width, y1 - y0, f.background});
@@ -249,15 +274,19 @@ MadePage make_page(const Draft& draft, size_t index, const Joined& g, const styl
     if (count > furniture || !backgrounds.empty()) page.items.reserve(backgrounds.size() + count);
     for (Item& b : backgrounds) page.items.push_back(std::move(b));
     for (const auto& [si, y] : draft.placed) {
-        Slab& s = g.slab(si);
+        const Slab& s = g.slab(si);
         if (s.kind == Slab::Kind::Content && out.start.chapter == kNoChapter) out.start.chapter = s.chapter;
         if (!out.start.at.known() && s.source_known()) out.start.at = s.source();
-        for (Item& item : s.items) {
+        if (s.extras)
+            for (const auto& a : s.extras->anchors) out.anchors.emplace_back(a, AnchorPos{index, top + y});
+        if (measure) continue;
+        Slab& taken = g.take(si);
+        for (Item& item : taken.items) {
             if (auto* t = std::get_if<TextRun>(&item)) g.renumber(si, *t);
             shift(item, left, top + y);
             page.items.push_back(std::move(item));
         }
-        std::vector<Item>().swap(s.items);  // its buffer too: the galley lives until the book is paged
+        std::vector<Item>().swap(taken.items);  // its buffer too: the galley lives until the book is paged
         if (s.extras) {
             for (LinkArea l : s.extras->links) {
                 l.page = index;
@@ -265,7 +294,6 @@ MadePage make_page(const Draft& draft, size_t index, const Joined& g, const styl
                 l.y += top + y;
                 out.links.push_back(std::move(l));
             }
-            for (const auto& a : s.extras->anchors) out.anchors.emplace_back(a, AnchorPos{index, top + y});
             for (const auto& o : s.extras->outline) out.outline.push_back(o);
             for (const auto& [key, value] : s.extras->marks) out.marks.emplace_back(key, value);
         }
@@ -273,16 +301,8 @@ MadePage make_page(const Draft& draft, size_t index, const Joined& g, const styl
     return out;
 }
 
-}  // namespace
-
-void paginate(Galley&& galley, const style::Sheet& sheet, PagedDoc& doc, std::vector<PageFacts>& facts) {
-    Galley* parts[] = {&galley};
-    paginate(parts, sheet, doc, facts);
-}
-
-void paginate(std::span<Galley* const> parts, const style::Sheet& sheet, PagedDoc& doc,
-              std::vector<PageFacts>& facts) {
-    const Joined g(parts);
+void paginate_joined(const Joined& g, bool measure, const style::Sheet& sheet, PagedDoc& doc,
+                     std::vector<PageFacts>& facts) {
     doc.fonts = g.fonts();
     const size_t first = doc.pages.size();
     std::vector<Draft> drafts = cut(g, sheet, first);
@@ -296,7 +316,8 @@ void paginate(std::span<Galley* const> parts, const style::Sheet& sheet, PagedDo
     std::vector<MadePage> made(drafts.size());
     std::atomic<size_t> next{0};
     base::run_on_threads(base::threads_for(0, drafts.size() / 32 + 1), [&] {
-        for (size_t d; (d = next++) < drafts.size();) made[d] = make_page(drafts[d], first + d, g, sheet, furniture);
+        for (size_t d; (d = next++) < drafts.size();)
+            made[d] = make_page(drafts[d], first + d, g, sheet, furniture, measure);
     });
     std::map<std::string, std::string> carried = facts.empty() ? std::map<std::string, std::string>{}
                                                                 : facts.back().marks;
@@ -322,6 +343,23 @@ void paginate(std::span<Galley* const> parts, const style::Sheet& sheet, PagedDo
         doc.starts.push_back(m.start);
         facts.push_back(std::move(pf));
     }
+}
+
+}  // namespace
+
+void paginate(Galley&& galley, const style::Sheet& sheet, PagedDoc& doc, std::vector<PageFacts>& facts) {
+    Galley* parts[] = {&galley};
+    paginate(parts, sheet, doc, facts);
+}
+
+void paginate(std::span<Galley* const> parts, const style::Sheet& sheet, PagedDoc& doc,
+              std::vector<PageFacts>& facts) {
+    paginate_joined(Joined(parts), false, sheet, doc, facts);
+}
+
+void paginate_measure(std::span<const Galley* const> parts, const style::Sheet& sheet, PagedDoc& doc,
+                      std::vector<PageFacts>& facts) {
+    paginate_joined(Joined(parts), true, sheet, doc, facts);
 }
 
 }  // namespace bb::typeset

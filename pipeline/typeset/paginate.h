@@ -42,6 +42,15 @@ void paginate(Galley&& galley, const style::Sheet& sheet, PagedDoc& doc, std::ve
 void paginate(std::span<Galley* const> parts, const style::Sheet& sheet, PagedDoc& doc,
               std::vector<PageFacts>& facts);
 
+/// What a measure pass needs of the pages `paginate` would cut from
+/// `parts`: the same pages, labels, anchors, page starts and callout
+/// backgrounds, without the slabs' items, links, bookmarks or running-head
+/// fields. The galleys are only read (a measure pass keeps them for the
+/// next pass), so none is copied: the pages are those of paginate on their
+/// measure_copy.
+void paginate_measure(std::span<const Galley* const> parts, const style::Sheet& sheet, PagedDoc& doc,
+                      std::vector<PageFacts>& facts);
+
 /// Left edge of the text block on page `index` (0-based; index 0 is a recto).
 double text_left(const style::Sheet& sheet, size_t index);
 

@@ -1,7 +1,8 @@
 // Layout paginates the chapters where each was set (paginate.h, the parts
 // overload) instead of joining them into one galley first: the pages must be
 // those of the joined galley, every font and paragraph renumbered, every
-// callout frame drawn and every pair of spaces merged alike.
+// callout frame drawn and every pair of spaces merged alike; a measure pass
+// paginates the galleys it keeps without changing them.
 #include <gtest/gtest.h>
 
 #include "book_fixture.h"
@@ -113,6 +114,35 @@ TEST(PaginateParts, ChaptersReadInPlaceMakeThePagesOfTheirJoinedGalley) {
     EXPECT_GT(joined.size(), 20000u);
     EXPECT_NE(joined.find("rect"), std::string::npos);  // callout backgrounds
     EXPECT_TRUE(joined == read_in_place) << "pagination of the parts in place differs from the joined galley's";
+
+    // A measure pass paginates the galleys it keeps for the next pass as
+    // they are: the pages of their measure copies, the galleys untouched.
+    std::vector<typeset::Galley> kept = set_parts();
+    std::vector<typeset::Galley> copies;
+    for (const typeset::Galley& g : kept) copies.push_back(typeset::measure_copy(g));
+    std::vector<size_t> items_before;
+    for (const typeset::Galley& g : kept)
+        for (const typeset::Slab& s : g.slabs) items_before.push_back(s.items.size());
+    const std::string of_copies = paged([&](typeset::PagedDoc& doc, std::vector<typeset::PageFacts>& facts) {
+        std::vector<typeset::Galley*> parts;
+        for (typeset::Galley& g : copies) parts.push_back(&g);
+        typeset::paginate(parts, *sheet, doc, facts);
+    });
+    typeset::PagedDoc measured;
+    const std::string of_kept = paged([&](typeset::PagedDoc& doc, std::vector<typeset::PageFacts>& facts) {
+        std::vector<const typeset::Galley*> parts;
+        for (const typeset::Galley& g : kept) parts.push_back(&g);
+        typeset::paginate_measure(parts, *sheet, doc, facts);
+        measured = doc;
+    });
+    EXPECT_GT(of_copies.size(), 5000u);
+    EXPECT_TRUE(of_kept == of_copies) << "a measure pagination differs from the pagination of measure copies";
+    EXPECT_FALSE(measured.anchors.empty());
+    EXPECT_TRUE(measured.links.empty() && measured.outline.empty());
+    std::vector<size_t> items_after;
+    for (const typeset::Galley& g : kept)
+        for (const typeset::Slab& s : g.slabs) items_after.push_back(s.items.size());
+    EXPECT_EQ(items_after, items_before) << "a measure pagination took items out of the galleys";
 }
 
 // Two spaces in a row in an appended part or at a seam (no book of ours
@@ -159,6 +189,19 @@ TEST(PaginateParts, SpacesInARowAreOneAsInTheJoinedGalley) {
     EXPECT_DOUBLE_EQ(joined.anchors.at("b").y, top + 10 + 8);
     EXPECT_DOUBLE_EQ(joined.anchors.at("c").y, top + 10 + 8 + 10 + 7);
     EXPECT_EQ(typeset::trace(joined), typeset::trace(read_in_place));
+
+    // A measure pagination merges them alike, twice over, leaving the
+    // galleys' spaces as they were (a measure pass keeps them).
+    const std::vector<typeset::Galley> kept = parts();
+    std::vector<const typeset::Galley*> read{&kept[0], &kept[1]};
+    for (int time = 0; time < 2; ++time) {
+        typeset::PagedDoc measured;
+        facts.clear();
+        typeset::paginate_measure(read, *sheet, measured, facts);
+        EXPECT_EQ(typeset::trace(measured), typeset::trace(joined)) << "measure pagination " << time + 1;
+    }
+    EXPECT_DOUBLE_EQ(kept[0].slabs[1].height, 5);
+    EXPECT_DOUBLE_EQ(kept[1].slabs[2].height, 7);
 }
 
 }  // namespace
