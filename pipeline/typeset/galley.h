@@ -35,11 +35,11 @@ struct SlabExtras {
 };
 
 /// One slab. Items are relative to (text block left, slab top). A new
-/// field that pagination reads must also be copied by measure_copy and
-/// compared by paginates_alike (galley.cpp).
+/// field that pagination reads must also be copied by measure_copy, read
+/// alike by paginate_measure (paginate.cpp) and compared by
+/// paginates_alike (galley.cpp).
 struct Slab {
-    enum class Kind { Content, Space, Break };
-    Kind kind = Kind::Content;
+    enum class Kind : uint8_t { Content, Space, Break };
     double height = 0;
     std::vector<Item> items;
     std::unique_ptr<SlabExtras> extras;  ///< null: no links, anchors, bookmarks or marks
@@ -63,6 +63,9 @@ struct Slab {
     bool source_known() const { return source_span.known() || (extras && !extras->source_key.empty()); }
     int frame = -1;                       ///< index into Galley::frames
     uint32_t chapter = 0;                 ///< index into PagedDoc::chapters (0: front matter)
+    // (The kind with the flags: a slab is 72 bytes, not 80; a big book
+    // keeps a million of them between passes.)
+    Kind kind = Kind::Content;
     bool keep_with_next = false;          ///< no page break right after this slab
     bool text_line = false;               ///< a line of text (counts for keep-with-next)
     bool frame_start = false;             ///< first slab of its frame

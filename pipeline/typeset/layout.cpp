@@ -6,7 +6,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -473,22 +472,6 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     // What is left in the cache (paragraphs set for page numbers that were
     // not the final ones) and the measured chapters.
     let_go();
-    if (std::getenv("BB_MEMSTAT")) {
-        size_t runs = 0, text = 0, kern = 0, kerncap = 0, items = 0, other = 0;
-        for (const Page& p : doc.pages) {
-            items += p.items.capacity();
-            for (const Item& it : p.items)
-                if (const TextRun* t = std::get_if<TextRun>(&it)) {
-                    ++runs;
-                    text += t->text.capacity() > 15 ? t->text.capacity() + 1 : 0;
-                    kern += t->kerning.size();
-                    kerncap += t->kerning.capacity();
-                } else ++other;
-        }
-        std::fprintf(stderr, "memstat: pages %zu items cap %zu (%zu MB) runs %zu text heap %zu MB kerns %zu cap %zu (%zu MB) other %zu sizeof item %zu\n",
-                     doc.pages.size(), items, items * sizeof(Item) >> 20, runs, text >> 20, kern, kerncap,
-                     kerncap * sizeof(Kern) >> 20, other, sizeof(Item));
-    }
     for (const auto& d : last.all()) sink.add(d);
     if (stats) stats->passes = pass + 1;
     return doc;
