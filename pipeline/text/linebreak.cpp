@@ -170,6 +170,7 @@ public:
                 if (it.emergency && !pass.emergency) legal = false;
             }
             if (!legal) continue;
+            if (all_too_loose(b)) continue;
             try_break(b);
             peak_active_ = std::max(peak_active_, active_.size());
             if (active_.empty()) return false;
@@ -188,6 +189,23 @@ private:
     }
 
     double line_width(size_t line) const { return measure_.at(line); }
+
+    /// True when every active node's line would be too loose to end at `b`
+    /// (not forced): try_break would keep them all and add none, so it
+    /// need not run. With one measure, the oldest node's line is the
+    /// longest and has the most stretch: if it is too loose, so is every
+    /// shorter one (shortfall only grows and stretch only shrinks). Most
+    /// breaks inside a line are such.
+    bool all_too_loose(size_t b) const {
+        if (measure_.widths.size() != 1 || active_.empty()) return false;
+        const Item& brk = items_[b];
+        if (brk.is_forced_break()) return false;
+        const Node& oldest = nodes_[active_.front()];
+        const double natural = sw_[b] - oldest.tw + (brk.is_penalty() ? brk.width : 0);
+        const double stretch = sy_[b] - oldest.ty + pass_.background;
+        const double shortfall = measure_.widths.front() - natural;
+        return shortfall > 0 && shortfall > stretch * too_loose_ && stretch < kFill;
+    }
 
     void try_break(size_t b) {
         const Item& brk = items_[b];

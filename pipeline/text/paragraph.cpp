@@ -506,6 +506,12 @@ private:
         units.clear();
         last_cp.clear();
         count.clear();
+        // At most a fragment per box of text: sized once (grown one by one,
+        // a line's list was allocated and moved four or five times).
+        size_t boxes = 0;
+        for (size_t k = line.begin; k < line.end; ++k)
+            boxes += items_[k].is_box() && items_[k].payload != kNoSegment;
+        out.fragments.reserve(boxes);
         for (size_t k = line.begin; k < line.end; ++k) {
             const Item& it = items_[k];
             if (it.is_glue()) {

@@ -407,6 +407,41 @@ TEST(LineBreak, MatchesBruteForceOnRandomLists) {
     EXPECT_GT(compared, 150);
 }
 
+// With TeX's tolerance most breaks inside a line are too loose for every
+// active node, and the breaker skips them without looking at each
+// (all_too_loose): the minimum must still be the brute force's.
+TEST(LineBreak, MatchesBruteForceWithTeXsTolerance) {
+    std::mt19937 rng(4321);
+    int compared = 0, skipped_somewhere = 0;
+    for (int trial = 0; trial < 400; ++trial) {
+        std::vector<Item> items;
+        int nwords = 5 + static_cast<int>(rng() % 8);
+        for (int k = 0; k < nwords; ++k) {
+            if (k) {
+                if (rng() % 5 == 0) items.push_back(flagged(0.5, 50));
+                else items.push_back(Item::make_glue(1, 0.5 + (rng() % 3) * 0.25, 0.25));
+            }
+            // Quarters: every sum exact, so no badness sits on a rounding edge.
+            items.push_back(Item::make_box(1 + rng() % 4 + (rng() % 4) * 0.25));
+        }
+        finish_paragraph(items);
+        BreakParams p;
+        p.pretolerance = -1;
+        p.tolerance = 200;
+        p.max_consecutive_hyphens = 0;  // not modelled by the brute force
+        double L = 9 + rng() % 5;
+        double expected = brute_force(items, L, p);
+        if (std::isinf(expected)) continue;
+        BreakResult r = break_lines(items, Measure(L), p);
+        ++compared;
+        skipped_somewhere += r.lines.front().end > 2;  // the first line passed over a too-loose break
+        EXPECT_EQ(r.pass, 2) << "trial " << trial;
+        EXPECT_DOUBLE_EQ(r.demerits, expected) << "trial " << trial;
+    }
+    EXPECT_GT(compared, 100);
+    EXPECT_GT(skipped_somewhere, 50);
+}
+
 TEST(LineBreak, NeverEmptyAndNeverWiderWhenPossible) {
     EXPECT_TRUE(break_lines({}, Measure(10)).lines.empty());
     std::mt19937 rng(99);
