@@ -30,9 +30,13 @@ BookPlace find_place(const typeset::PagedDoc& book_doc, const model::Book& book,
     for (const auto& g : book.guides) consider(g.id);
     if (!book.directory.id.empty()) consider(book.directory.id);
     // A chapter opening on a recto may leave a blank verso before it: that
-    // page has nothing on it and is not the guide's.
+    // page has nothing on it and is not the guide's. (A layout of the
+    // pages only, without items, says which pages are blank too.)
+    auto blank = [&](size_t p) {
+        return p < book_doc.starts.size() ? book_doc.starts[p].blank : book_doc.pages[p].items.empty();
+    };
     size_t last = next - 1;
-    while (last > first && book_doc.pages[last].items.empty()) --last;
+    while (last > first && blank(last)) --last;
     place.found = true;
     place.first_page = first;
     place.last_page = last;

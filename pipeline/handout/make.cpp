@@ -17,8 +17,12 @@ HandoutMaker::HandoutMaker(const model::Book& book, const style::Sheet& book_she
       fonts_(fonts),
       sink_(sink),
       book_doc_(&own_book_doc_) {
+    // Only where the book's pages fall is wanted (each guide's pages and
+    // every anchor's folio), as for an EPUB's page-list: the book is laid
+    // out as the PDF would be, without drawing it.
     typeset::LayoutOptions lo;
     lo.image_dir = layout_.image_dir;
+    lo.pages_only = true;
     own_book_doc_ = typeset::layout(book, book_sheet, lo, fonts, sink);
     folios_ = anchor_folios(own_book_doc_);
 }

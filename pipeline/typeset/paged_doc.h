@@ -140,6 +140,9 @@ struct SourcePos {
 struct PageStart {
     uint32_t chapter = 0;  ///< index into PagedDoc::chapters
     SourcePos at;          ///< its first manuscript text; unknown when it has none (blank, title page)
+    /// A verso left blank so that the next chapter opens on a recto: it
+    /// holds nothing, in a measure pass's pages as in the drawn ones.
+    bool blank = false;
 };
 
 /// The whole laid-out document.

@@ -244,6 +244,7 @@ MadePage make_page(const Draft& draft, size_t index, const Joined& g, const styl
     page.width = sheet.page.width;
     page.height = sheet.page.height;
     page.label = std::to_string(index + 1);
+    out.start.blank = draft.blank;
     const double left = text_left(sheet, index), top = sheet.page.top;
     // The callout backgrounds first (drawn under the text), then every
     // slab's items, then the furniture: the list is sized once (grown

@@ -272,6 +272,40 @@ TEST(HandoutGenerated, RelatedGuidesByTitleAndRefsKeepTheBookPage) {
     EXPECT_GT(p0.last_page, p0.first_page);
 }
 
+// The handout lays the book out for its pages only (no items drawn): each
+// guide's place and every folio it prints are those of the book's full
+// layout, blank versos before the next chapter left out alike.
+TEST(HandoutGenerated, TheBooksPagesAloneGiveTheHandoutsOfItsFullLayout) {
+    base::SourceMap sources;
+    base::Sink sink(1000);
+    auto book_sheet = style::load(kSrc + "/styles/default.yaml", sources, sink);
+    auto handout_sheet = style::load(kSrc + "/styles/handout.yaml", sources, sink);
+    ASSERT_TRUE(book_sheet && handout_sheet);
+    model::Book book = fixture::book(9, 3);
+    // References to other guides print their pages in the book.
+    for (size_t g = 0; g + 1 < book.guides.size(); ++g) {
+        model::Inline ref{model::InlineKind::Ref, "", book.guides[g + 1].id, fixture::text("the next guide"), {}};
+        book.guides[g].sections[0].blocks.push_back(fixture::para({ref}));
+    }
+    text::FontSet fonts;
+    handout::HandoutMaker pages_only(book, *book_sheet, *handout_sheet, {}, {}, fonts, sink);
+    const typeset::PagedDoc full = typeset::layout(book, *book_sheet, {}, fonts, sink);
+    handout::HandoutMaker drawn(book, full, *handout_sheet, {}, {}, fonts, sink);
+    size_t blank_skipped = 0;
+    for (const model::Guide& g : book.guides) {
+        const handout::BookPlace a = pages_only.place(g), b = drawn.place(g);
+        ASSERT_TRUE(a.found && b.found) << g.id;
+        EXPECT_EQ(a.first_page, b.first_page) << g.id;
+        EXPECT_EQ(a.last_page, b.last_page) << g.id;
+        EXPECT_EQ(a.first_label, b.first_label) << g.id;
+        EXPECT_EQ(a.last_label, b.last_label) << g.id;
+        blank_skipped += b.last_page + 1 < full.pages.size() && full.pages[b.last_page + 1].items.empty();
+        EXPECT_EQ(typeset::trace(pages_only.make(g)), typeset::trace(drawn.make(g))) << g.id;
+    }
+    EXPECT_GT(blank_skipped, 0u) << "no guide ended before a blank verso";
+    EXPECT_FALSE(sink.has_errors());
+}
+
 TEST(HandoutConcatenate, MergesFontsAndMovesLinksAnchorsAndLabels) {
     typeset::PagedDoc a, b;
     a.fonts = {"/f/a.ttf"};
