@@ -22,17 +22,18 @@ namespace {
 
 const std::string kSrc = BB_SOURCE_DIR;
 
-struct Seed {
+/// The book's and the handout's styles, as `bookbuild handout` loads them.
+struct Sheets {
     base::SourceMap sources;
     base::Sink sink{1000};
-    std::optional<style::Sheet> book_sheet, handout_sheet;
-    std::optional<model::Book> book;
+    std::optional<style::Sheet> book_sheet = style::load(kSrc + "/styles/default.yaml", sources, sink);
+    std::optional<style::Sheet> handout_sheet = style::load(kSrc + "/styles/handout.yaml", sources, sink);
+};
+
+/// The shipped manuscript (the seed guide) with both styles.
+struct Seed : Sheets {
+    std::optional<model::Book> book = manuscript::load(kSrc + "/manuscript", {}, sources, sink);
     text::FontSet fonts;
-    Seed() {
-        book_sheet = style::load(kSrc + "/styles/default.yaml", sources, sink);
-        handout_sheet = style::load(kSrc + "/styles/handout.yaml", sources, sink);
-        book = manuscript::load(kSrc + "/manuscript", {}, sources, sink);
-    }
     handout::HandoutMaker maker(handout::HandoutOptions o = {}, impose::Options i = {}) {
         o.image_dir = kSrc + "/manuscript/images";
         return handout::HandoutMaker(*book, *book_sheet, *handout_sheet, o, i, fonts, sink);
@@ -236,11 +237,9 @@ TEST(HandoutSeed, BookletAndTwoUpCarryEveryPageOnce) {
 }
 
 TEST(HandoutGenerated, RelatedGuidesByTitleAndRefsKeepTheBookPage) {
-    base::SourceMap sources;
-    base::Sink sink(1000);
-    auto book_sheet = style::load(kSrc + "/styles/default.yaml", sources, sink);
-    auto handout_sheet = style::load(kSrc + "/styles/handout.yaml", sources, sink);
-    ASSERT_TRUE(book_sheet && handout_sheet);
+    Sheets sheets;
+    ASSERT_TRUE(sheets.book_sheet && sheets.handout_sheet);
+    base::Sink& sink = sheets.sink;
     model::Book book = fixture::book(4, 2);
     model::Related rel;
     rel.anchor = "guide-0--related";
@@ -251,7 +250,7 @@ TEST(HandoutGenerated, RelatedGuidesByTitleAndRefsKeepTheBookPage) {
     model::Inline ref{model::InlineKind::Ref, "", "guide-3", fixture::text("the last guide"), {}};
     book.guides[0].sections[0].blocks.push_back(fixture::para({ref}));
     text::FontSet fonts;
-    handout::HandoutMaker maker(book, *book_sheet, *handout_sheet, {}, {}, fonts, sink);
+    handout::HandoutMaker maker(book, *sheets.book_sheet, *sheets.handout_sheet, {}, {}, fonts, sink);
     typeset::PagedDoc doc = maker.make(book.guides[0]);
     std::string text = all_text(doc);
     EXPECT_NE(text.find("Guide number 2: why he pulls away\n"), std::string::npos) << text;
@@ -276,11 +275,9 @@ TEST(HandoutGenerated, RelatedGuidesByTitleAndRefsKeepTheBookPage) {
 // guide's place and every folio it prints are those of the book's full
 // layout, blank versos before the next chapter left out alike.
 TEST(HandoutGenerated, TheBooksPagesAloneGiveTheHandoutsOfItsFullLayout) {
-    base::SourceMap sources;
-    base::Sink sink(1000);
-    auto book_sheet = style::load(kSrc + "/styles/default.yaml", sources, sink);
-    auto handout_sheet = style::load(kSrc + "/styles/handout.yaml", sources, sink);
-    ASSERT_TRUE(book_sheet && handout_sheet);
+    Sheets sheets;
+    ASSERT_TRUE(sheets.book_sheet && sheets.handout_sheet);
+    base::Sink& sink = sheets.sink;
     model::Book book = fixture::book(9, 3);
     // References to other guides print their pages in the book.
     for (size_t g = 0; g + 1 < book.guides.size(); ++g) {
@@ -288,9 +285,9 @@ TEST(HandoutGenerated, TheBooksPagesAloneGiveTheHandoutsOfItsFullLayout) {
         book.guides[g].sections[0].blocks.push_back(fixture::para({ref}));
     }
     text::FontSet fonts;
-    handout::HandoutMaker pages_only(book, *book_sheet, *handout_sheet, {}, {}, fonts, sink);
-    const typeset::PagedDoc full = typeset::layout(book, *book_sheet, {}, fonts, sink);
-    handout::HandoutMaker drawn(book, full, *handout_sheet, {}, {}, fonts, sink);
+    handout::HandoutMaker pages_only(book, *sheets.book_sheet, *sheets.handout_sheet, {}, {}, fonts, sink);
+    const typeset::PagedDoc full = typeset::layout(book, *sheets.book_sheet, {}, fonts, sink);
+    handout::HandoutMaker drawn(book, full, *sheets.handout_sheet, {}, {}, fonts, sink);
     size_t blank_skipped = 0;
     for (const model::Guide& g : book.guides) {
         const handout::BookPlace a = pages_only.place(g), b = drawn.place(g);
@@ -340,15 +337,13 @@ TEST(HandoutFindGuide, UnknownIdSuggestsTheNearest) {
 }
 
 TEST(HandoutGenerated, AUrlTooLongForAQrCodeIsPrintedWithoutOneAndWarned) {
-    base::SourceMap sources;
-    base::Sink sink(1000);
-    auto book_sheet = style::load(kSrc + "/styles/default.yaml", sources, sink);
-    auto handout_sheet = style::load(kSrc + "/styles/handout.yaml", sources, sink);
-    ASSERT_TRUE(book_sheet && handout_sheet);
+    Sheets sheets;
+    ASSERT_TRUE(sheets.book_sheet && sheets.handout_sheet);
+    base::Sink& sink = sheets.sink;
     model::Book book = fixture::book(2, 1);
     book.directory.entries[1].url = "https://example.org/" + std::string(3000, 'x');
     text::FontSet fonts;
-    handout::HandoutMaker maker(book, *book_sheet, *handout_sheet, {}, {}, fonts, sink);
+    handout::HandoutMaker maker(book, *sheets.book_sheet, *sheets.handout_sheet, {}, {}, fonts, sink);
     typeset::PagedDoc doc = maker.make(book.guides[0]);
     int qr_warnings = 0;
     for (const auto& d : sink.all())

@@ -8,8 +8,10 @@
 // start counts as decent. line_penalty = 10 throughout.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <random>
 
 #include "text/linebreak.h"
@@ -375,36 +377,57 @@ double brute_force(const std::vector<Item>& items, double L, const BreakParams& 
 }
 }  // namespace
 
+namespace {
+/// A random paragraph and the measure to set it in.
+struct RandomList {
+    std::vector<Item> items;
+    double measure;
+};
+
+/// Sets `trials` paragraphs from `make` with TeX's second pass at
+/// `tolerance` and compares each minimum with the brute force's; one with
+/// no feasible solution must have been answered by a later pass. Returns
+/// the results compared.
+std::vector<BreakResult> compare_with_brute_force(int trials, double tolerance,
+                                                  const std::function<RandomList()>& make) {
+    std::vector<BreakResult> compared;
+    for (int trial = 0; trial < trials; ++trial) {
+        const RandomList list = make();
+        BreakParams p;
+        p.pretolerance = -1;
+        p.tolerance = tolerance;
+        p.max_consecutive_hyphens = 0;  // not modelled by the brute force
+        const double expected = brute_force(list.items, list.measure, p);
+        BreakResult r = break_lines(list.items, Measure(list.measure), p);
+        if (std::isinf(expected)) {
+            EXPECT_GE(r.pass, 3) << "trial " << trial;  // no feasible solution: a later pass answered
+            continue;
+        }
+        EXPECT_EQ(r.pass, 2) << "trial " << trial;
+        EXPECT_DOUBLE_EQ(r.demerits, expected) << "trial " << trial;
+        compared.push_back(std::move(r));
+    }
+    return compared;
+}
+}  // namespace
+
 TEST(LineBreak, MatchesBruteForceOnRandomLists) {
     std::mt19937 rng(1234);
-    int compared = 0;
-    for (int trial = 0; trial < 300; ++trial) {
-        std::vector<Item> items;
+    auto compared = compare_with_brute_force(300, 10000, [&] {
+        RandomList list;
         int nwords = 4 + static_cast<int>(rng() % 7);
         for (int k = 0; k < nwords; ++k) {
             if (k) {
-                if (rng() % 4 == 0) items.push_back(flagged(1, 50));
-                else items.push_back(Item::make_glue(1, 1 + rng() % 2, rng() % 2));
+                if (rng() % 4 == 0) list.items.push_back(flagged(1, 50));
+                else list.items.push_back(Item::make_glue(1, 1 + rng() % 2, rng() % 2));
             }
-            items.push_back(Item::make_box(1 + rng() % 6));
+            list.items.push_back(Item::make_box(1 + rng() % 6));
         }
-        finish_paragraph(items);
-        BreakParams p;
-        p.pretolerance = -1;
-        p.tolerance = 10000;
-        p.max_consecutive_hyphens = 0;  // not modelled by the brute force
-        double L = 8 + rng() % 6;
-        double expected = brute_force(items, L, p);
-        BreakResult r = break_lines(items, Measure(L), p);
-        if (std::isinf(expected)) {
-            EXPECT_GE(r.pass, 3);  // no feasible solution: a later pass answered
-            continue;
-        }
-        ++compared;
-        EXPECT_EQ(r.pass, 2) << "trial " << trial;
-        EXPECT_DOUBLE_EQ(r.demerits, expected) << "trial " << trial;
-    }
-    EXPECT_GT(compared, 150);
+        finish_paragraph(list.items);
+        list.measure = 8 + rng() % 6;
+        return list;
+    });
+    EXPECT_GT(compared.size(), 150u);
 }
 
 // With TeX's tolerance most breaks inside a line are too loose for every
@@ -412,34 +435,25 @@ TEST(LineBreak, MatchesBruteForceOnRandomLists) {
 // (all_too_loose): the minimum must still be the brute force's.
 TEST(LineBreak, MatchesBruteForceWithTeXsTolerance) {
     std::mt19937 rng(4321);
-    int compared = 0, skipped_somewhere = 0;
-    for (int trial = 0; trial < 400; ++trial) {
-        std::vector<Item> items;
+    auto compared = compare_with_brute_force(400, 200, [&] {
+        RandomList list;
         int nwords = 5 + static_cast<int>(rng() % 8);
         for (int k = 0; k < nwords; ++k) {
             if (k) {
-                if (rng() % 5 == 0) items.push_back(flagged(0.5, 50));
-                else items.push_back(Item::make_glue(1, 0.5 + (rng() % 3) * 0.25, 0.25));
+                if (rng() % 5 == 0) list.items.push_back(flagged(0.5, 50));
+                else list.items.push_back(Item::make_glue(1, 0.5 + (rng() % 3) * 0.25, 0.25));
             }
             // Quarters: every sum exact, so no badness sits on a rounding edge.
-            items.push_back(Item::make_box(1 + rng() % 4 + (rng() % 4) * 0.25));
+            list.items.push_back(Item::make_box(1 + rng() % 4 + (rng() % 4) * 0.25));
         }
-        finish_paragraph(items);
-        BreakParams p;
-        p.pretolerance = -1;
-        p.tolerance = 200;
-        p.max_consecutive_hyphens = 0;  // not modelled by the brute force
-        double L = 9 + rng() % 5;
-        double expected = brute_force(items, L, p);
-        if (std::isinf(expected)) continue;
-        BreakResult r = break_lines(items, Measure(L), p);
-        ++compared;
-        skipped_somewhere += r.lines.front().end > 2;  // the first line passed over a too-loose break
-        EXPECT_EQ(r.pass, 2) << "trial " << trial;
-        EXPECT_DOUBLE_EQ(r.demerits, expected) << "trial " << trial;
-    }
-    EXPECT_GT(compared, 100);
-    EXPECT_GT(skipped_somewhere, 50);
+        finish_paragraph(list.items);
+        list.measure = 9 + rng() % 5;
+        return list;
+    });
+    EXPECT_GT(compared.size(), 100u);
+    // The first line passed over a too-loose break.
+    EXPECT_GT(std::count_if(compared.begin(), compared.end(), [](const BreakResult& r) { return r.lines.front().end > 2; }),
+              50);
 }
 
 TEST(LineBreak, NeverEmptyAndNeverWiderWhenPossible) {
