@@ -341,6 +341,13 @@ private:
             if (next < tokens_.size() && tokens_[next].begin == i) {
                 const Token& t = tokens_[next++];
                 if (t.known) {
+                    // A known word's items are wherever the memo put them:
+                    // asked for a few words ahead, they are in cache when
+                    // copied.
+                    if (next + 2 < tokens_.size() && tokens_[next + 2].known) {
+                        __builtin_prefetch(tokens_[next + 2].known->items.data());
+                        __builtin_prefetch(tokens_[next + 2].known->segments.data());
+                    }
                     copy_word(t);
                     i = t.end;
                     continue;
