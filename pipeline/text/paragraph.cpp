@@ -46,6 +46,7 @@ struct Token {
     double width;  // as SetWord::width, when not known
     WordMemo* memo;
     const SetWord* known;
+    uint64_t key;  // WordMemo::key of the word, when `memo`
 };
 
 // The longest word kept in a memo, in bytes (longer ones are rare, and
@@ -172,23 +173,35 @@ private:
             const size_t b = i;
             i = token_end(i);
             if (i > b) {
-                Token t{b, i, 0, 0, nullptr, nullptr};
+                Token t{b, i, 0, 0, nullptr, nullptr, 0};
                 if (i - b <= kLongestKeptWord && (b == 0 || separates(b - 1)) && separates(i)) {
                     if (!span || b >= span->end) span = span_at(b);
                     if (span && span->memo && span->end >= i) {
                         t.run = span->run;
                         t.memo = span->memo;
-                        t.known = t.memo->find(std::string_view(text_.data() + b, i - b));
-                        if (t.known && t.known->width / 1000.0 > min_measure) {
-                            t.memo = nullptr;
-                            t.known = nullptr;
-                        }
-                        if (t.known) known += i - b;
+                        t.key = WordMemo::key(std::string_view(text_.data() + b, i - b));
                     }
                 }
                 tokens_.push_back(t);
             }
             if (i < text_.size()) base::next_code_point(text_, i);  // the separator
+        }
+        // The look-ups, each word's slot asked for two words ahead and its
+        // entry one word ahead (WordMemo::prefetch_slot).
+        auto ahead = [&](size_t k, auto&& ask) {
+            if (k < tokens_.size() && tokens_[k].memo) ask(*tokens_[k].memo, tokens_[k].key);
+        };
+        for (size_t k = 0; k < tokens_.size(); ++k) {
+            ahead(k + 2, [](const WordMemo& m, uint64_t key) { m.prefetch_slot(key); });
+            ahead(k + 1, [](const WordMemo& m, uint64_t key) { m.prefetch_entry(key); });
+            Token& t = tokens_[k];
+            if (!t.memo) continue;
+            t.known = t.memo->find(std::string_view(text_.data() + t.begin, t.end - t.begin), t.key);
+            if (t.known && t.known->width / 1000.0 > min_measure) {
+                t.memo = nullptr;
+                t.known = nullptr;
+            }
+            if (t.known) known += t.end - t.begin;
         }
         return known;
     }

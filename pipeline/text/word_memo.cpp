@@ -14,13 +14,22 @@ constexpr size_t kMaxWords = 1 << 16;
 
 }  // namespace
 
-uint64_t WordMemo::hash_of(std::string_view word) {
+uint64_t WordMemo::key(std::string_view word) {
     return std::hash<std::string_view>{}(word);
 }
 
-const SetWord* WordMemo::find(std::string_view word) const {
+void WordMemo::prefetch_slot(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[key & (slots_.size() - 1)]);
+}
+
+void WordMemo::prefetch_entry(uint64_t key) const {
+    if (slots_.empty()) return;
+    const Slot& slot = slots_[key & (slots_.size() - 1)];
+    if (slot.entry && slot.hash == key) __builtin_prefetch(&entries_[slot.entry - 1]);
+}
+
+const SetWord* WordMemo::find(std::string_view word, uint64_t hash) const {
     if (slots_.empty()) return nullptr;
-    const uint64_t hash = hash_of(word);
     const size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         const Slot& slot = slots_[i];
@@ -42,7 +51,7 @@ void WordMemo::add(std::string_view word, SetWord set) {
             if (s.entry) place(s);
     }
     entries_.push_back({std::string(word), std::move(set)});
-    place({hash_of(word), static_cast<uint32_t>(entries_.size())});
+    place({key(word), static_cast<uint32_t>(entries_.size())});
 }
 
 void WordMemo::place(Slot slot) {

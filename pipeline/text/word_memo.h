@@ -63,7 +63,16 @@ struct SetWord {
 /// chain of nodes). Words found stay where they are while words are added.
 class WordMemo {
 public:
-    const SetWord* find(std::string_view word) const;
+    /// A word's key (its hash), to look it up with.
+    static uint64_t key(std::string_view word);
+    const SetWord* find(std::string_view word) const { return find(word, key(word)); }
+    const SetWord* find(std::string_view word, uint64_t key) const;
+    /// Looking up a paragraph's words is two cache misses each (the slot,
+    /// then the entry): a caller that knows the words to come asks for the
+    /// slot of one a few words ahead, then for the entry of the next
+    /// (whose slot is in cache by then), so that `find` waits for neither.
+    void prefetch_slot(uint64_t key) const;
+    void prefetch_entry(uint64_t key) const;
     /// Keeps `set` for `word` unless the memo is full (a bound on memory for
     /// books of unusual vocabulary; words already kept keep being found).
     void add(std::string_view word, SetWord set);
@@ -77,7 +86,6 @@ private:
         std::string word;
         SetWord set;
     };
-    static uint64_t hash_of(std::string_view word);
     void place(Slot slot);  ///< into the first empty slot from its hash on
     std::vector<Slot> slots_;
     std::deque<Entry> entries_;  ///< a deque: found words never move
