@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <span>
 #include <unordered_map>
 
@@ -39,7 +40,10 @@ public:
     size_t size() const { return refs_.size(); }
     const Slab& slab(size_t i) const { return parts_[refs_[i].part]->slabs[refs_[i].slab]; }
     /// Slab `i` to move items out of (only for parts given as mutable).
-    Slab& take(size_t i) const { return owned_[refs_[i].part]->slabs[refs_[i].slab]; }
+    Slab& take(size_t i) const {
+        assert(!owned_.empty() && "a measure pagination takes nothing");
+        return owned_[refs_[i].part]->slabs[refs_[i].slab];
+    }
     /// Slab `i`'s height: a space that absorbed the next has the greater.
     double height(size_t i) const {
         const Slab& s = slab(i);
