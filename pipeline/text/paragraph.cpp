@@ -188,12 +188,10 @@ private:
         }
         // The look-ups, each word's slot asked for two words ahead and its
         // entry one word ahead (WordMemo::prefetch_slot).
-        auto ahead = [&](size_t k, auto&& ask) {
-            if (k < tokens_.size() && tokens_[k].memo) ask(*tokens_[k].memo, tokens_[k].key);
-        };
+        auto memo_of = [&](size_t k) { return k < tokens_.size() ? tokens_[k].memo : nullptr; };
         for (size_t k = 0; k < tokens_.size(); ++k) {
-            ahead(k + 2, [](const WordMemo& m, uint64_t key) { m.prefetch_slot(key); });
-            ahead(k + 1, [](const WordMemo& m, uint64_t key) { m.prefetch_entry(key); });
+            if (const WordMemo* m = memo_of(k + 2)) m->prefetch_slot(tokens_[k + 2].key);
+            if (const WordMemo* m = memo_of(k + 1)) m->prefetch_entry(tokens_[k + 1].key);
             Token& t = tokens_[k];
             if (!t.memo) continue;
             t.known = t.memo->find(std::string_view(text_.data() + t.begin, t.end - t.begin), t.key);

@@ -30,10 +30,7 @@ namespace {
 class Joined {
 public:
     /// Parts whose items may be moved onto the pages (`take`).
-    explicit Joined(std::span<Galley* const> parts) : owned_(parts) {
-        std::vector<const Galley*> read(parts.begin(), parts.end());
-        join(std::move(read));
-    }
+    explicit Joined(std::span<Galley* const> parts) : owned_(parts) { join({parts.begin(), parts.end()}); }
     /// Parts only read (a measure pass).
     explicit Joined(std::span<const Galley* const> parts) { join({parts.begin(), parts.end()}); }
 
