@@ -1,6 +1,7 @@
 #include "epub/coverage.h"
 
 #include <cstring>
+#include <iterator>
 
 #include "base/utf8.h"
 
@@ -22,7 +23,11 @@ void CharacterCollector::add(std::string_view text) {
         // Spaces and invisible format characters need no glyph of their own.
         bool invisible = c == 0xA0 || (c >= 0x2000 && c <= 0x200F) || c == 0x202F || c == 0x2060 || c == 0xFEFF ||
                          c == 0xAD || (c >= 0xFE00 && c <= 0xFE0F);
-        if (invisible) continue;
+        if (invisible) {
+            for (unsigned k = 0; k < std::size(kDrawnSpaces); ++k)
+                if (c == kDrawnSpaces[k]) spaces_ |= 1u << k;
+            continue;
+        }
         if (c < 0x10000) bmp_[c >> 6] |= uint64_t{1} << (c & 63);
         else beyond_.insert(c);
     }
@@ -30,6 +35,7 @@ void CharacterCollector::add(std::string_view text) {
 
 void CharacterCollector::add_all(const CharacterCollector& other) {
     for (size_t w = 0; w < bmp_.size(); ++w) bmp_[w] |= other.bmp_[w];
+    spaces_ |= other.spaces_;
     beyond_.insert(other.beyond_.begin(), other.beyond_.end());
 }
 
@@ -39,6 +45,13 @@ std::set<char32_t> CharacterCollector::result() const {
         for (uint64_t bits = bmp_[w]; bits; bits &= bits - 1)
             out.insert(static_cast<char32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
     out.insert(beyond_.begin(), beyond_.end());
+    return out;
+}
+
+std::set<char32_t> CharacterCollector::drawn_spaces() const {
+    std::set<char32_t> out;
+    for (unsigned k = 0; k < std::size(kDrawnSpaces); ++k)
+        if (spaces_ & (1u << k)) out.insert(kDrawnSpaces[k]);
     return out;
 }
 

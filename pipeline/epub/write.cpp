@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -43,50 +44,87 @@ std::string image_media_type(const std::string& data) {
     return "";
 }
 
-/// The fallback families (in the style's order) that map a character the
-/// book uses and some main family lacks; none when the main families cover
-/// the text, so the EPUB carries no font it does not need.
-std::vector<std::string> needed_fallbacks(const style::Sheet& sheet, const std::set<char32_t>& used,
-                                          text::FontSet& fonts, base::Sink& sink) {
+/// What the book needs of the style's fallback families: which of them (in
+/// the style's order) map a character the book uses and some face of a main
+/// family lacks (none when the main families cover the text, so the EPUB
+/// carries no font it does not need), and those characters.
+struct Fallbacks {
+    std::vector<std::string> families;
+    std::set<char32_t> missing;  ///< used, lacking in some face of a main family
+};
+
+Fallbacks needed_fallbacks(const style::Sheet& sheet, const std::set<char32_t>& used, text::FontSet& fonts,
+                           base::Sink& sink) {
     auto load = [&](const std::string& path) {
         std::string error;
         const text::Font* f = fonts.get(path, &error);
         if (!f) sink.error_in(path, "EPUB: cannot read this font file: " + error);
         return f;
     };
-    std::set<char32_t> missing;
+    Fallbacks out;
     for (const auto& family : families_used(sheet)) {
-        const text::Font* font = load(sheet.family(family).regular);
+        const style::FontFamily& fam = sheet.family(family);
+        const text::Font* font = load(fam.regular);
         if (!font) return {};
+        std::vector<const text::Font*> faces{font};
+        // The other faces the style gives are embedded too (faces_to_embed):
+        // a character one of them lacks is drawn from a fallback as well.
+        for (const std::string* path : {&fam.italic, &fam.bold, &fam.bold_italic})
+            if (!path->empty() && *path != fam.regular)
+                if (const text::Font* f = load(*path)) faces.push_back(f);
         for (char32_t c : used)
-            if (!font->has_glyph(c)) missing.insert(c);
+            for (const text::Font* f : faces)
+                if (!f->has_glyph(c)) out.missing.insert(c);
     }
-    std::vector<std::string> out;
+    std::set<char32_t> unmapped = out.missing;
     for (const auto& family : sheet.fallback) {
-        if (missing.empty()) break;
+        if (unmapped.empty()) break;
         if (!sheet.fonts.count(family)) continue;
         const text::Font* font = load(sheet.family(family).regular);
         if (!font) continue;
         bool helps = false;
-        for (auto it = missing.begin(); it != missing.end();)
+        for (auto it = unmapped.begin(); it != unmapped.end();)
             if (font->has_glyph(*it)) {
                 helps = true;
-                it = missing.erase(it);
+                it = unmapped.erase(it);
             } else {
                 ++it;
             }
-        if (helps) out.push_back(family);
+        if (helps) out.families.push_back(family);
     }
+    return out;
+}
+
+/// A mark drawn on the character before it: a reading system may draw the
+/// pair from one font, so the fallback then needs the base characters too.
+bool is_combining_mark(char32_t c) {
+    return (c >= 0x300 && c <= 0x36F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
+           (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+/// The glyphs a fallback face needs: a reading system draws from it only
+/// the characters the main family's face lacks (CSS font matching is per
+/// character), so those and the spaces; every glyph the book shows when one
+/// of them is a combining mark.
+std::set<char32_t> fallback_glyphs(const std::set<char32_t>& keep, const std::set<char32_t>& missing) {
+    if (std::any_of(missing.begin(), missing.end(), is_combining_mark)) return keep;
+    std::set<char32_t> out = missing;
+    out.insert(U' ');
+    for (char32_t c : keep)
+        if (std::find(std::begin(CharacterCollector::kDrawnSpaces), std::end(CharacterCollector::kDrawnSpaces), c) !=
+            std::end(CharacterCollector::kDrawnSpaces))
+            out.insert(c);
     return out;
 }
 
 /// Every character a reading system may draw with the embedded fonts: the
 /// text of the documents and the CSS (generated content such as bullets),
-/// plus printable ASCII, which `characters_used` leaves out.
+/// plus printable ASCII, which `characters_used` leaves out, and the spaces
+/// drawn from the font that the text uses.
 std::set<char32_t> glyphs_to_keep(const CharacterCollector& text) {
     std::set<char32_t> keep = text.result();
     for (char32_t c = 0x20; c < 0x7F; ++c) keep.insert(c);
-    for (char32_t c : {0xA0, 0xAD, 0x2009, 0x200A, 0x202F}) keep.insert(c);  // spaces drawn from the font
+    for (char32_t c : text.drawn_spaces()) keep.insert(c);
     return keep;
 }
 
@@ -219,7 +257,8 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     // Every entry's characters so far: the documents' (collected as they
     // were written) and the NCX's; the container and the mimetype are ASCII.
     CharacterCollector& used = rendered.used;
-    const std::vector<std::string> fallbacks = needed_fallbacks(sheet, glyphs_to_keep(used), fonts, sink);
+    const Fallbacks fallback = needed_fallbacks(sheet, glyphs_to_keep(used), fonts, sink);
+    const std::vector<std::string>& fallbacks = fallback.families;
     const std::vector<FontFace> faces = faces_to_embed(sheet, fallbacks);
     manifest.push_back({"css", "css/book.css", "text/css", ""});
     entries.push_back({"OEBPS/css/book.css", stylesheet(sheet, faces, fallbacks), false});
@@ -229,11 +268,16 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     // On every core: keeping the layout tables makes HarfBuzz's closure the
     // slow part (~1 ms a Charis face), a tenth of a ten-guide EPUB on one.
     const std::set<char32_t> keep = glyphs_to_keep(used);
+    const std::set<char32_t> keep_fallback = fallback_glyphs(keep, fallback.missing);
+    const std::vector<std::string> main = families_used(sheet);
     std::vector<std::string> subsets(faces.size()), subset_errors(faces.size());
     std::atomic<size_t> next_face{0};
     base::run_on_threads(base::threads_for(options.jobs, faces.size()), [&] {
-        for (size_t i; (i = next_face++) < faces.size();)
-            subsets[i] = text::subset_font(faces[i].source, keep, text::SubsetFor::Epub, subset_errors[i]);
+        for (size_t i; (i = next_face++) < faces.size();) {
+            const bool is_fallback = std::find(main.begin(), main.end(), faces[i].family) == main.end();
+            subsets[i] = text::subset_font(faces[i].source, is_fallback ? keep_fallback : keep,
+                                           text::SubsetFor::Epub, subset_errors[i]);
+        }
     });
     for (size_t i = 0; i < faces.size(); ++i) {
         if (subsets[i].empty()) {

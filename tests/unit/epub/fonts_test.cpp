@@ -65,6 +65,57 @@ TEST(EpubFonts, FallbackEmbeddedOnlyWhenTheTextNeedsIt) {
               std::string::npos);
 }
 
+/// The characters a font file embedded in the EPUB maps (written out and
+/// loaded back).
+std::unique_ptr<text::Font> embedded_font(const std::string& data, const std::string& name) {
+    std::string path = ::testing::TempDir() + "/bb-epub-" + name;
+    EXPECT_EQ(base::write_file_atomically(path, data), "");
+    return text::Font::load(path);
+}
+
+TEST(EpubFonts, AFallbackFaceCarriesOnlyWhatTheMainFacesLack) {
+    model::Book book = make_book();
+    book.guides[0].sections[0].blocks.push_back(para("Careful \u26A0 here."));
+    Unzipped z = build(book, charis_sheet());
+    auto fallback = embedded_font(z.files["OEBPS/fonts/DejaVuSans.ttf"], "fallback.ttf");
+    ASSERT_NE(fallback, nullptr);
+    EXPECT_TRUE(fallback->has_glyph(U'\u26A0'));
+    EXPECT_TRUE(fallback->has_glyph(U' '));
+    for (char32_t c : {U'C', U'e', U'.'}) EXPECT_FALSE(fallback->has_glyph(c)) << static_cast<uint32_t>(c);
+    auto main = embedded_font(z.files["OEBPS/fonts/CharisSIL-Regular.ttf"], "main.ttf");
+    ASSERT_NE(main, nullptr);
+    EXPECT_TRUE(main->has_glyph(U'C'));
+
+    // A combining mark the main face lacks may be drawn with its base from
+    // the fallback: then the fallback keeps every character.
+    book.guides[0].sections[0].blocks.push_back(para("x\u20DD"));
+    Unzipped marked = build(book, charis_sheet());
+    auto whole = embedded_font(marked.files["OEBPS/fonts/DejaVuSans.ttf"], "marked.ttf");
+    ASSERT_NE(whole, nullptr);
+    EXPECT_TRUE(whole->has_glyph(U'C'));
+}
+
+TEST(EpubFonts, OnlyTheSpacesTheBookUsesDecideAFallback) {
+    // Open Sans has no narrow no-break space (U+202F); DejaVu Sans has.
+    style::Sheet sheet = charis_sheet();
+    style::FontFamily sans{"sans", BB_SOURCE_DIR "/fonts/OpenSans-Regular.ttf", "", "", "", false, false, false};
+    sans.italic = sans.bold = sans.bold_italic = sans.regular;
+    sheet.fonts["sans"] = sans;
+    for (auto* f : {&sheet.text.font, &sheet.part.font, &sheet.guide.font, &sheet.section.font,
+                    &sheet.subsection.font, &sheet.faq.question_font})
+        *f = "sans";
+    model::Book book = make_book();
+    Unzipped plain = build(book, sheet);
+    EXPECT_EQ(plain.files.count("OEBPS/fonts/DejaVuSans.ttf"), 0u);
+    book.guides[0].sections[0].blocks.push_back(para("10\u202F%"));
+    Unzipped spaced = build(book, sheet);
+    ASSERT_EQ(spaced.files.count("OEBPS/fonts/DejaVuSans.ttf"), 1u);
+    auto fallback = embedded_font(spaced.files["OEBPS/fonts/DejaVuSans.ttf"], "spaced.ttf");
+    ASSERT_NE(fallback, nullptr);
+    EXPECT_TRUE(fallback->has_glyph(U'\u202F'));
+    EXPECT_FALSE(fallback->has_glyph(U'1'));
+}
+
 TEST(EpubFonts, EmbeddedFacesAreSubsetToTheBooksCharacters) {
     model::Book book = make_book();
     book.guides[0].sections[0].blocks.push_back(para("Caf\u00e9 \u0141\u00f3d\u017a \u2014 done."));
