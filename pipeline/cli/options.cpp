@@ -20,6 +20,12 @@ void add_common_options(CLI::App& cmd, CommonOptions& o, const std::string& defa
         ->capture_default_str();
 }
 
+void add_watch_option(CLI::App& cmd, CommonOptions& o) {
+    cmd.add_flag("--watch", o.watch,
+                 "Stay running: build again whenever a file of the manuscript, the style or a font changes "
+                 "(Ctrl-C stops)");
+}
+
 std::string resolve_style_path(const CommonOptions& o) {
     namespace fs = std::filesystem;
     std::error_code ec;

@@ -17,11 +17,16 @@ struct CommonOptions {
     /// epub: lay the book out as the PDF to give the EPUB the print
     /// edition's page-list (--no-page-list turns it off).
     bool page_list = true;
+    /// --watch: build again whenever a file the build read changes.
+    bool watch = false;
 };
 
 /// Adds -m, -s, --strict, --diagnostics, -q to a subcommand; -o is added by
 /// each command since its meaning (file or folder) differs.
 void add_common_options(CLI::App& cmd, CommonOptions& o, const std::string& default_style);
+
+/// Adds --watch (the commands that write the book's products).
+void add_watch_option(CLI::App& cmd, CommonOptions& o);
 
 /// The style file to load: -s as given; otherwise the default style relative
 /// to the current folder, or else in the `styles/` folder beside the

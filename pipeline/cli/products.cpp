@@ -9,6 +9,7 @@
 
 #include "base/atomic_file.h"
 #include "base/stage_timer.h"
+#include "cli/watch.h"
 #include "epub/write.h"
 #include "pdf/write.h"
 #include "text/font_metrics.h"
@@ -69,6 +70,7 @@ int build_epub(Session& session, const std::string& path, const typeset::PagedDo
             lo.progress = session.progress();
             lo.pages_only = true;
             lo.disposer = &session.disposer();
+            lo.memory = session.layout_memory();
             own = typeset::layout(session.book(), session.sheet(), lo, session.fonts(), scratch);
             if (scratch.has_errors())
                 session.sink().warning(session.book().meta.span,
@@ -119,9 +121,9 @@ int make_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc, 
     const pdf::PdfInfo info = pdf_info(session.book(), session.build_epoch());
     if (!keep_layout) session.release_book();
     // Without a layout to keep, this is `bookbuild pdf`: the process ends
-    // once the file is written.
+    // once the file is written (unless it watches for the next change).
     auto size = pdf::write_file(doc, info, path, session.sink(), session.progress(), /*release_items=*/!keep_layout,
-                                /*process_ends=*/!keep_layout);
+                                /*process_ends=*/!keep_layout && !session.options().watch);
     session.clear_progress();
     stages.lap("pdf");
     if (!size) {
@@ -153,6 +155,7 @@ Runner add_product_command(CLI::App& app, const ProductCommand& product) {
     cmd->footer(product.footer);
     add_common_options(*cmd, *options, "styles/default.yaml");
     cmd->add_option("-o,--output", options->output, product.output_help)->capture_default_str();
+    add_watch_option(*cmd, *options);
     if (product.page_list_option)
         cmd->add_flag("!--no-page-list", options->page_list,
                       "Leave out the print edition's page-list (page-break markers and the nav's list of pages); "
@@ -161,9 +164,13 @@ Runner add_product_command(CLI::App& app, const ProductCommand& product) {
     const bool page_list_option = product.page_list_option;
     return [cmd, options, build, page_list_option]() -> int {
         if (!cmd->parsed()) return -1;
-        Session session(*options);
         // A PDF, and an EPUB with its page-list, lay the book out.
-        bool ok = session.load(!page_list_option || options->page_list);
+        const bool lays_out = !page_list_option || options->page_list;
+        if (options->watch)
+            return watch_and_build(*options, {options->output}, lays_out,
+                                   [&](Session& session) { return build(session, options->output); });
+        Session session(*options);
+        bool ok = session.load(lays_out);
         session.report();
         if (!ok) return kInputError;
         return session.end(build(session, options->output));

@@ -26,7 +26,9 @@ std::optional<int64_t> source_date_epoch_from_environment() {
 }
 }  // namespace
 
-Session::Session(const CommonOptions& options) : options_(options), progress_(make_progress_line(options)) {
+Session::Session(const CommonOptions& options, KeptBetweenBuilds* kept)
+    : options_(options), progress_(make_progress_line(options)), kept_(kept),
+      fonts_(kept ? &kept->fonts : &own_fonts_) {
     env_.strict = options.strict;
     env_.quiet = options.quiet;
     env_.source_date_epoch = source_date_epoch_from_environment();
@@ -70,7 +72,7 @@ bool Session::load(bool prepare_layout) {
         lo.on_language = [this, style_ready](const std::string& lang) {
             prepare_ = base::Background([this, lang, style_ready] {
                 style_ready.wait();
-                if (sheet_) typeset::prepare_layout(*sheet_, lang, fonts_);
+                if (sheet_) typeset::prepare_layout(*sheet_, lang, *fonts_);
             });
         };
     // The manuscript is checked even when the style failed, so the author sees

@@ -16,8 +16,17 @@
 #include "model/book.h"
 #include "style/sheet.h"
 #include "text/font_metrics.h"
+#include "typeset/layout_memory.h"
 
 namespace bb::cli {
+
+/// What a build leaves for the next build of the same book in the same
+/// process (--watch): the fonts, with the kerning and glyph facts they have
+/// learnt, and the EPUB page-list's chapters (typeset::LayoutMemory).
+struct KeptBetweenBuilds {
+    text::FontSet fonts;
+    typeset::LayoutMemory layout;
+};
 
 /// Exit codes: 0 ok, 1 manuscript or style errors (or a failed write),
 /// 2 usage errors.
@@ -25,7 +34,9 @@ enum Exit { kOk = 0, kInputError = 1, kUsage = 2 };
 
 class Session {
 public:
-    explicit Session(const CommonOptions& options);
+    /// `kept`: what an earlier build of the same book left (--watch), used
+    /// and updated by this one; null: the session starts from nothing.
+    explicit Session(const CommonOptions& options, KeptBetweenBuilds* kept = nullptr);
 
     /// Loads style and manuscript; prints diagnostics. False on errors.
     /// `prepare_layout`: the command lays the book out, so the style's fonts
@@ -58,6 +69,7 @@ public:
     const CommonOptions& options() const { return options_; }
     base::Env& env() { return env_; }
     base::SourceMap& sources() { return sources_; }
+    const base::SourceMap& sources() const { return sources_; }
     base::Sink& sink() { return sink_; }
     const model::Book& book() const { return *book_; }
     /// Frees the book model, on another thread: a `bookbuild pdf` has no use
@@ -65,8 +77,11 @@ public:
     /// the PDF stage's peak. book() may not be called after.
     void release_book();
     const style::Sheet& sheet() const { return *sheet_; }
+    bool has_sheet() const { return sheet_.has_value(); }
+    /// The page-list layout's memory of the last build (null outside --watch).
+    typeset::LayoutMemory* layout_memory() { return kept_ ? &kept_->layout : nullptr; }
     /// The fonts of this run, shared by its layouts.
-    text::FontSet& fonts() { return fonts_; }
+    text::FontSet& fonts() { return *fonts_; }
     /// The build date: SOURCE_DATE_EPOCH, else the manuscript's meta/date.
     int64_t build_epoch() const;
     /// Frees a layout's working data on other threads while the run goes
@@ -81,7 +96,9 @@ private:
     std::optional<model::Book> book_;
     std::optional<style::Sheet> sheet_;
     std::unique_ptr<ProgressLine> progress_;
-    text::FontSet fonts_;
+    KeptBetweenBuilds* kept_;
+    text::FontSet own_fonts_;
+    text::FontSet* fonts_;  ///< own_fonts_, or the kept ones
     size_t printed_ = 0;
     bool dropped_reported_ = false;
     // Last, so they are joined before the members they use go.

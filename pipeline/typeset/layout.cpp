@@ -21,6 +21,7 @@
 #include "typeset/folio_estimate.h"
 #include "typeset/fonts.h"
 #include "typeset/front_matter.h"
+#include "typeset/layout_memory.h"
 #include "typeset/furniture.h"
 #include "typeset/paginate.h"
 
@@ -51,16 +52,6 @@ void label_pages(PagedDoc& doc, const std::vector<Chapter>& chapters) {
     if (body > 0) doc.labels.push_back(LabelRange{0, LabelStyle::LowerRoman, 1});
     if (body < doc.pages.size()) doc.labels.push_back(LabelRange{body, LabelStyle::Decimal, 1});
 }
-
-/// A chapter as a measure pass set it, with every folio it printed: the
-/// next measure pass sets it again only when one of those changed (a
-/// chapter's lines depend on the rest of the book only through them).
-struct MeasuredChapter {
-    bool valid = false;
-    std::vector<std::pair<std::string, std::string>> reads;  ///< anchor, folio printed
-    Galley galley;  ///< with its items when the passes keep them (Pass::keep_items)
-    std::vector<base::Diagnostic> diagnostics;  ///< reported while it was set
-};
 
 /// How one layout pass runs.
 struct Pass {
@@ -311,6 +302,32 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
     return doc;
 }
 
+/// Moves the chapters `memory` holds under this layout's fingerprints into
+/// `measured` (renumbered: a guide may have moved), as if a measure pass of
+/// this layout had set them; the memory keeps nothing else.
+void take_from_memory(LayoutMemory& memory, const std::vector<uint64_t>& prints,
+                      std::vector<MeasuredChapter>& measured) {
+    measured.resize(prints.size());
+    memory.taken = 0;
+    for (size_t i = 0; i < prints.size(); ++i) {
+        auto it = memory.chapters.find(prints[i]);
+        if (it == memory.chapters.end() || !it->second.valid) continue;
+        measured[i] = std::move(it->second);
+        for (Slab& s : measured[i].galley.slabs) s.chapter = static_cast<uint32_t>(i + 1);
+        ++memory.taken;
+    }
+    memory.chapters.clear();
+}
+
+/// Keeps this layout's chapters and final pages for the next layout.
+void keep_in_memory(LayoutMemory& memory, const std::vector<uint64_t>& prints,
+                    std::vector<MeasuredChapter>& measured, const PageMap& pages) {
+    memory.chapters.clear();
+    for (size_t i = 0; i < measured.size() && i < prints.size(); ++i)
+        if (measured[i].valid) memory.chapters.emplace(prints[i], std::move(measured[i]));
+    memory.pages.assign(pages.begin(), pages.end());
+}
+
 PageMap page_map(const PagedDoc& doc) {
     PageMap m;
     for (const auto& [id, pos] : doc.anchors)
@@ -410,8 +427,20 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     // (not for an EPUB's page-list, which needs no items).
     const bool keep_items = options.shortcuts && !options.pages_only && options.max_passes > 1;
     const ChapterPlan plan(book, options.jobs);
+    // Chapters the last layout of this book set that still hold (--watch).
+    LayoutMemory* memory =
+        options.pages_only && options.shortcuts && options.max_passes > 1 ? options.memory : nullptr;
+    std::vector<uint64_t> prints;
+    if (memory) {
+        prints = chapter_fingerprints(book, plan.chapters);
+        take_from_memory(*memory, prints, measured);
+        if (!memory->pages.empty()) {
+            assumed = PageMap(memory->pages.begin(), memory->pages.end());
+            have_assumed = true;
+        }
+    }
     if (options.max_passes > 1) {
-        if (options.shortcuts) guesses = estimate_folios(book, plan.chapters, sheet);
+        if (options.shortcuts && !have_assumed) guesses = estimate_folios(book, plan.chapters, sheet);
         while (pass < options.max_passes && !settled) {
             ++pass;
             base::Sink scratch(sink.limit());
@@ -445,6 +474,7 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
                 // pass would draw it: its pages are the answer.
                 for (const auto& d : scratch.all()) sink.add(d);
                 if (stats) stats->passes = pass;
+                if (memory) keep_in_memory(*memory, prints, measured, assumed);
                 let_go();
                 return pages;
             }

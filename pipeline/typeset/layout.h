@@ -16,6 +16,8 @@
 
 namespace bb::typeset {
 
+class LayoutMemory;
+
 struct LayoutOptions {
     std::string image_dir;  ///< folder <figure src> is relative to (manuscript/images)
     int max_passes = 4;     ///< bound on re-layouts for page references
@@ -40,6 +42,10 @@ struct LayoutOptions {
     /// paragraphs) on other threads while the caller goes on; null: freed
     /// before layout() returns. Must outlive the layout's use of it.
     base::Disposer* disposer = nullptr;
+    /// Chapters and pages kept from the last layout of this book, taken
+    /// where they still hold and updated for the next one (`--watch`); only
+    /// with pages_only (layout_memory.h). Null: nothing kept.
+    LayoutMemory* memory = nullptr;
 };
 
 /// Statistics of a layout, for the command's summary and benchmarks.

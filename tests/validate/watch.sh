@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# --watch (issue 7: rebuild after every edit): `bookbuild epub|pdf|all
+# --watch` builds, then builds again when a manuscript, style or font file
+# changes. Every build must give the bytes a separate `bookbuild` run gives
+# for the files as they are then (the watch keeps fonts and the page-list's
+# chapters between builds), a broken manuscript must be reported with its
+# position and leave the last output alone, and Ctrl-C must leave no
+# temporary file behind.
+. "$(dirname "$0")/lib.sh"
+tmp=$(mktemp -d)
+watcher=
+trap '[ -n "$watcher" ] && kill "$watcher" 2>/dev/null; rm -rf "$tmp"' EXIT
+export SOURCE_DATE_EPOCH=1764288000
+python3 bench/gen_corpus.py 12 "$tmp/m" >/dev/null || { fail "gen_corpus.py 12"; finish; }
+# The style in a folder of its own (fonts are found in ../fonts beside it),
+# so the test can change it.
+mkdir -p "$tmp/styles"
+cp styles/default.yaml "$tmp/styles/"
+ln -s "$SRC/fonts" "$tmp/fonts"
+style=$tmp/styles/default.yaml
+limit=$((60 * $(slow_factor)))  # seconds a build may take here
+
+# wait_for COUNT PATTERN FILE: until FILE has COUNT lines matching PATTERN.
+wait_for() {
+  local end=$((SECONDS + limit))
+  while [ "$(grep -c -- "$2" "$3" 2>/dev/null || true)" -lt "$1" ]; do
+    [ "$SECONDS" -ge "$end" ] && return 1
+    sleep 0.05
+  done
+}
+
+# edit GUIDE-FILE: a page's worth of text more before the first paragraph
+# (so the later pages move), saved as an editor saves (a new file renamed
+# over the old one).
+edit() {
+  python3 - "$1" <<'EOF'
+import os, sys
+p = sys.argv[1]
+added = "<p>" + "A sentence the author added while the watch ran. " * 60 + "</p>"
+t = open(p, encoding="utf-8").read().replace("<p>", added + "<p>", 1)
+open(p + ".new", "w", encoding="utf-8").write(t)
+os.replace(p + ".new", p)
+EOF
+}
+
+# same_as_cold WHAT OUTPUT COMMAND...: OUTPUT is what a separate run makes.
+same_as_cold() {
+  local what=$1 out=$2; shift 2
+  "$BB" "$@" -q -m "$tmp/m" -s "$style" -o "$tmp/cold" 2>/dev/null
+  if [ -d "$out" ]; then diff -r -q "$tmp/cold" "$out" >/dev/null; else cmp -s "$tmp/cold" "$out"; fi \
+    && pass "$what: the bytes of a separate run" || fail "$what: differs from a separate run"
+  rm -rf "$tmp/cold"
+}
+
+guide=$(ls "$tmp"/m/guides/*.xml | sed -n 5p)
+
+# ---- epub
+"$BB" epub --watch -m "$tmp/m" -s "$style" -o "$tmp/out/book.epub" >"$tmp/epub.out" 2>"$tmp/epub.err" &
+watcher=$!
+wait_for 1 '^wrote ' "$tmp/epub.out" || fail "epub --watch: no first build"
+wait_for 1 'watching' "$tmp/epub.err" || fail "epub --watch: does not say it is watching"
+same_as_cold "epub --watch, first build" "$tmp/out/book.epub" epub
+
+edit "$guide"
+wait_for 2 '^wrote ' "$tmp/epub.out" || fail "epub --watch: no build after an edit"
+grep -q "guide-00004.xml changed" "$tmp/epub.err" && pass "epub --watch names the file that changed" \
+  || fail "epub --watch: no 'guide-00004.xml changed' line"
+same_as_cold "epub --watch after an edit (page numbers moved)" "$tmp/out/book.epub" epub
+
+cp "$tmp/out/book.epub" "$tmp/last.epub"
+cp "$guide" "$tmp/good.xml"
+sed -i '0,/<p>/s/<p>/<p><em>unclosed /' "$guide"
+wait_for 1 'guide-00004.xml:[0-9]*:[0-9]*: error' "$tmp/epub.err" \
+  && pass "epub --watch reports a broken guide with file:line:column" || fail "epub --watch: no positioned error"
+cmp -s "$tmp/last.epub" "$tmp/out/book.epub" && pass "epub --watch: a failed build leaves the EPUB alone" \
+  || fail "epub --watch: the EPUB changed on a failed build"
+cp "$tmp/good.xml" "$guide"
+wait_for 3 '^wrote ' "$tmp/epub.out" || fail "epub --watch: no build once the guide was fixed"
+same_as_cold "epub --watch after the fix" "$tmp/out/book.epub" epub
+
+# A style change: another book (the kept fonts and chapters are dropped).
+sed -i 's/^\(  size: \)10pt$/\110.5pt/' "$style"
+grep -q '^  size: 10.5pt$' "$style" || fail "the test's style edit did not apply"
+wait_for 4 '^wrote ' "$tmp/epub.out" || fail "epub --watch: no build after a style change"
+same_as_cold "epub --watch after a style change" "$tmp/out/book.epub" epub
+
+kill -INT "$watcher"
+wait "$watcher" 2>/dev/null
+watcher=
+ls -A "$tmp/out" | grep -v '^book.epub$' | grep -q . && fail "epub --watch left files beside the EPUB: $(ls -A "$tmp/out")" \
+  || pass "epub --watch: Ctrl-C leaves only the EPUB"
+
+# ---- pdf
+"$BB" pdf --watch -m "$tmp/m" -s "$style" -o "$tmp/out/book.pdf" >"$tmp/pdf.out" 2>"$tmp/pdf.err" &
+watcher=$!
+wait_for 1 '^wrote ' "$tmp/pdf.out" || fail "pdf --watch: no first build"
+edit "$guide"
+wait_for 2 '^wrote ' "$tmp/pdf.out" || fail "pdf --watch: no build after an edit"
+pages() { sed -n "$1p" "$tmp/pdf.out" | sed 's/.*(\([0-9]*\) pages.*/\1/'; }
+[ "$(pages 1)" != "$(pages 2)" ] && pass "pdf --watch: the edit moved pages ($(pages 1) -> $(pages 2))" \
+  || fail "pdf --watch: the edit should change the page count"
+same_as_cold "pdf --watch after an edit" "$tmp/out/book.pdf" pdf
+kill -INT "$watcher"
+wait "$watcher" 2>/dev/null
+watcher=
+
+# ---- all
+"$BB" all --watch -m "$tmp/m" -s "$style" -o "$tmp/all" >"$tmp/all.out" 2>"$tmp/all.err" &
+watcher=$!
+wait_for 1 '^wrote .*guide-00011.pdf' "$tmp/all.out" || fail "all --watch: no first build"
+edit "$guide"
+wait_for 2 '^wrote .*guide-00011.pdf' "$tmp/all.out" || fail "all --watch: no build after an edit"
+same_as_cold "all --watch after an edit (every file)" "$tmp/all" all
+kill -INT "$watcher"
+wait "$watcher" 2>/dev/null
+watcher=
+
+# Files the build does not read are not changes: a file outside the
+# manuscript, and an editor's swap file inside it.
+"$BB" epub --watch -m "$tmp/m" -s "$style" -o "$tmp/out/book.epub" >"$tmp/other.out" 2>"$tmp/other.err" &
+watcher=$!
+wait_for 1 '^wrote ' "$tmp/other.out" || fail "epub --watch: no first build"
+touch "$tmp/unrelated.txt" "$tmp/m/guides/.guide-00004.xml.swp" "$tmp/m/guides/guide-00004.xml~"
+sleep 1
+[ "$(grep -c '^wrote ' "$tmp/other.out")" = 1 ] && ! grep -q 'changed' "$tmp/other.err" \
+  && pass "epub --watch: files the build does not read change nothing" \
+  || fail "epub --watch built again for a file it does not read: $(grep changed "$tmp/other.err")"
+kill -INT "$watcher"
+wait "$watcher" 2>/dev/null
+watcher=
+finish
