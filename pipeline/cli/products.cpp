@@ -113,6 +113,7 @@ int make_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc, 
     if (const char* j = std::getenv("BOOKBUILD_JOBS")) lo.jobs = static_cast<unsigned>(std::atoi(j));
     lo.progress = session.progress();
     lo.disposer = &session.disposer();
+    lo.memory = session.layout_memory();
     doc = typeset::layout(session.book(), session.sheet(), lo, session.fonts(), session.sink());
     stages.lap("layout");
     if (session.options().strict) session.sink().promote_warnings();

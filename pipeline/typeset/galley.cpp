@@ -4,6 +4,37 @@
 
 namespace bb::typeset {
 
+Galley full_copy(const Galley& g) {
+    // Every field of a slab is copied below: a new one must be added there.
+    static_assert(sizeof(Slab) == 72, "a Slab field was added or removed: copy it in full_copy");
+    Galley out;
+    out.fonts = g.fonts;
+    out.paragraphs = g.paragraphs;
+    out.frames = g.frames;
+    out.folios = g.folios;
+    out.folios_known = g.folios_known;
+    out.folio_digits_alike = g.folio_digits_alike;
+    out.slabs.resize(g.slabs.size());
+    for (size_t i = 0; i < g.slabs.size(); ++i) {
+        const Slab& s = g.slabs[i];
+        Slab& c = out.slabs[i];
+        c.height = s.height;
+        c.items = s.items;
+        if (s.extras) c.extras = std::make_unique<SlabExtras>(*s.extras);
+        c.source_span = s.source_span;
+        c.source_byte = s.source_byte;
+        c.frame = s.frame;
+        c.chapter = s.chapter;
+        c.kind = s.kind;
+        c.keep_with_next = s.keep_with_next;
+        c.text_line = s.text_line;
+        c.frame_start = s.frame_start;
+        c.recto = s.recto;
+        c.opening = s.opening;
+    }
+    return out;
+}
+
 Galley measure_copy(const Galley& g) {
     Galley out;
     out.fonts = g.fonts;

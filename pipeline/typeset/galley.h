@@ -100,6 +100,10 @@ struct Galley {
     bool folio_digits_alike = false;
 };
 
+/// A copy of `g` with everything in it (its items too): what a watch build
+/// keeps of a PDF's chapter while the writer consumes the layout's.
+Galley full_copy(const Galley& g);
+
 /// What pagination needs of the galley to find where pages break, where
 /// anchors land and where each page's text begins (a measure pass): no
 /// items, link areas, running-head marks or outline entries.

@@ -66,6 +66,9 @@ struct Pass {
     bool cache_all = true;
     /// Where the paragraphs keep the words they set (null: none kept).
     text::WordMemos* words = nullptr;
+    /// The full pass copies each chapter it lays out here, with the page
+    /// numbers it printed, for the next build (LayoutMemory; null: none).
+    std::vector<MeasuredChapter>* keep = nullptr;
 };
 
 bool all_digits(const std::string& s) {
@@ -204,6 +207,11 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
                     if (std::any_of(m->reads.begin(), m->reads.end(),
                                     [&](const auto& r) { return r.second != page_of(r.first); }))
                         ++reprinted;
+                    if (pass.keep) {
+                        MeasuredChapter& k = (*pass.keep)[i];
+                        k = {true, m->reads, full_copy(m->galley), m->diagnostics};
+                        for (auto& read : k.reads) read.second = page_of(read.first);  // as reprinted
+                    }
                     galleys[i] = std::move(m->galley);
                     for (auto& d : m->diagnostics) sinks[i].add(std::move(d));
                     m->valid = false;
@@ -241,6 +249,7 @@ PagedDoc layout_once(const model::Book& book, const style::Sheet& sheet, const L
             } else {
                 if (m) m->valid = false;
                 alike = false;
+                if (pass.keep) (*pass.keep)[i] = {true, std::move(reads), full_copy(f.galley()), sinks[i].all()};
                 galleys[i] = std::move(f.galley());
                 if (measure_only) to_paginate[i] = &galleys[i];
             }
@@ -428,10 +437,15 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     const bool keep_items = options.shortcuts && !options.pages_only && options.max_passes > 1;
     const ChapterPlan plan(book, options.jobs);
     // Chapters the last layout of this book set that still hold (--watch).
-    LayoutMemory* memory =
-        options.pages_only && options.shortcuts && options.max_passes > 1 ? options.memory : nullptr;
+    // (A PDF's chapters are kept with their items, an EPUB page-list's
+    // without: a memory of the other kind is not used.)
+    LayoutMemory* memory = (keep_items || options.pages_only) && options.shortcuts && options.max_passes > 1
+                               ? options.memory
+                               : nullptr;
     std::vector<uint64_t> prints;
     if (memory) {
+        if (memory->items != keep_items) *memory = LayoutMemory{};
+        memory->items = keep_items;
         prints = chapter_fingerprints(book, plan.chapters);
         take_from_memory(*memory, prints, measured);
         if (!memory->pages.empty()) {
@@ -493,12 +507,15 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     cache.consume();
     base::Sink last(sink.limit());
     PagedDoc doc;
+    // For the next build: every chapter as this pass lays it out.
+    std::vector<MeasuredChapter> kept(memory ? plan.chapters.size() : 0);
     timed("full", pass + 1, [&] {
         doc = layout_once(book, sheet, options, plan, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache,
-                          Pass{false, keep_items, !options.shortcuts, words.get()}, last,
+                          Pass{false, keep_items, !options.shortcuts, words.get(), memory ? &kept : nullptr}, last,
                           keep_items ? &measured : nullptr,
                           nullptr, stats);
     });
+    if (memory) keep_in_memory(*memory, prints, kept, assumed);
     // What is left in the cache (paragraphs set for page numbers that were
     // not the final ones) and the measured chapters.
     let_go();

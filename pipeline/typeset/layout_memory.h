@@ -33,10 +33,10 @@ struct MeasuredChapter {
 
 class LayoutMemory {
 public:
-    /// Only layouts of the EPUB's page-list (LayoutOptions::pages_only)
-    /// use it: their chapters are kept without items, so keeping them
-    /// costs little.
+    /// A PDF's layout keeps each chapter with its items (a copy: the
+    /// writer consumes the layout's), an EPUB page-list's without.
     std::unordered_map<uint64_t, MeasuredChapter> chapters;  ///< by chapter_fingerprints
+    bool items = false;  ///< the chapters hold their items (a PDF's)
     std::vector<std::pair<std::string, std::string>> pages;  ///< anchor, page label: the last layout's
     size_t taken = 0;  ///< chapters the last layout took from here (for tests and the status line)
 };

@@ -86,16 +86,26 @@ struct Watched {
 
     Watched() { SpanNumbers{}.book(book); }
 
-    /// The pages with the memory, checked against a fresh layout's.
-    std::string layout_both_ways() {
+    /// The pages with the memory, checked against a fresh layout's, and
+    /// the problems reported (the same, whichever chapters were taken).
+    std::string layout_both_ways(bool pages_only = true) {
         typeset::LayoutOptions kept, fresh;
-        kept.pages_only = fresh.pages_only = true;
+        kept.pages_only = fresh.pages_only = pages_only;
         kept.memory = &memory;
         base::Sink s1, s2;
         std::string with = pages_of(typeset::layout(book, *sheet, kept, fonts, s1));
         std::string without = pages_of(typeset::layout(book, *sheet, fresh, fonts, s2));
         EXPECT_EQ(first_difference(with, without), "");
+        EXPECT_EQ(messages(s1), messages(s2));
+        problems = s1.all().size();
         return with;
+    }
+    size_t problems = 0;
+
+    static std::vector<std::string> messages(const base::Sink& s) {
+        std::vector<std::string> out;
+        for (const auto& d : s.all()) out.push_back(std::to_string(d.span.offset) + " " + d.message);
+        return out;
     }
 };
 
@@ -131,6 +141,27 @@ TEST(LayoutMemory, AfterEachEditThePagesOfAFreshLayout) {
     // index by topic): every chapter is set again.
     w.book.guides[7].title = fixture::text("A title the other chapters print");
     w.layout_both_ways();
+    EXPECT_EQ(w.memory.taken, 0u);
+}
+
+TEST(LayoutMemory, APdfsChaptersAreKeptWithTheirItemsAndTheirWarnings) {
+    Watched w;
+    ASSERT_TRUE(w.sheet);
+    // A character the PDF's fonts cannot encode, reported by guide 12.
+    w.book.guides[12].sections[2].blocks.push_back(fixture::para("A smile \U0001F600 here."));
+    const std::string first = w.layout_both_ways(false);
+    ASSERT_GT(w.problems, 0u);
+    const size_t chapters = w.memory.chapters.size();
+    // Guide 3 grows (later pages move, guide 12 among them): every chapter
+    // but guide 3 is taken, guide 12's warning still reported, every item
+    // (the trace has each run of text) as a fresh layout has it.
+    w.book.guides[3].sections[0].blocks.push_back(fixture::para(fixture::prose(999, 420)));
+    const std::string edited = w.layout_both_ways(false);
+    EXPECT_NE(first_difference(edited, first), "");
+    EXPECT_EQ(w.memory.taken, chapters - 1);
+    EXPECT_GT(w.problems, 0u);
+    // A page-list layout does not take a PDF's chapters (nor the reverse).
+    w.layout_both_ways(true);
     EXPECT_EQ(w.memory.taken, 0u);
 }
 
