@@ -64,6 +64,11 @@ void FileWatch::add_folder(const std::string& dir, bool tree) {
 
 void FileWatch::watch_tree(const std::string& dir) { add_folder(absolute(dir), true); }
 
+bool FileWatch::watching(const std::string& path) const {
+    const std::string dir = absolute(path);
+    return std::any_of(folders_.begin(), folders_.end(), [&](const auto& f) { return f.second == dir; });
+}
+
 void FileWatch::watch_file(const std::string& path) {
     const std::string file = absolute(path);
     files_.insert(file);

@@ -20,6 +20,8 @@ public:
 
     /// Empty while the watch works, else why it does not (for the user).
     const std::string& error() const { return error_; }
+    /// Whether `path` (a folder) is watched: it exists and could be.
+    bool watching(const std::string& path) const;
 
     /// Every file in `dir` and below it, with folders made later.
     void watch_tree(const std::string& dir);

@@ -68,7 +68,10 @@ int watch_and_build(const CommonOptions& options, const std::vector<std::string>
             session.clear_progress();
             watch_inputs(watch, session, manuscript_dir);
         }
-        if (!watch.error().empty()) break;
+        if (watch.error().empty() && !watch.watching(options.manuscript))
+            std::fprintf(stderr, "bookbuild: error: cannot watch the manuscript folder %s: no such folder\n",
+                         options.manuscript.c_str());
+        if (!watch.error().empty() || !watch.watching(options.manuscript)) break;
         if (first && !options.quiet)
             std::fprintf(stderr, "bookbuild: watching %s, the style and its fonts; Ctrl-C stops\n",
                          options.manuscript.c_str());
@@ -88,7 +91,7 @@ int watch_and_build(const CommonOptions& options, const std::vector<std::string>
                 break;
             }
     }
-    std::fprintf(stderr, "bookbuild: error: %s\n", watch.error().c_str());
+    if (!watch.error().empty()) std::fprintf(stderr, "bookbuild: error: %s\n", watch.error().c_str());
     return kInputError;
 }
 

@@ -128,4 +128,7 @@ sleep 1
 kill -INT "$watcher"
 wait "$watcher" 2>/dev/null
 watcher=
+
+# Nothing to watch: an error, not a wait for ever.
+expect_exit 1 "epub --watch on a missing manuscript folder" -- timeout 20 "$BB" epub --watch -m "$tmp/missing" -o "$tmp/x.epub"
 finish
