@@ -54,9 +54,21 @@ same_as_cold() {
 
 guide=$(ls "$tmp"/m/guides/*.xml | sed -n 5p)
 
+# start_watch LOG ARGS...: `bookbuild ARGS` in the background, its output
+# in LOG.out and LOG.err; stop_watch: Ctrl-C, and wait for it to end.
+start_watch() {
+  local log=$1; shift
+  "$BB" "$@" >"$log.out" 2>"$log.err" &
+  watcher=$!
+}
+stop_watch() {
+  kill -INT "$watcher"
+  wait "$watcher" 2>/dev/null
+  watcher=
+}
+
 # ---- epub
-"$BB" epub --watch -m "$tmp/m" -s "$style" -o "$tmp/out/book.epub" >"$tmp/epub.out" 2>"$tmp/epub.err" &
-watcher=$!
+start_watch "$tmp/epub" epub --watch -m "$tmp/m" -s "$style" -o "$tmp/out/book.epub"
 wait_for 1 '^wrote ' "$tmp/epub.out" || fail "epub --watch: no first build"
 wait_for 1 'watching' "$tmp/epub.err" || fail "epub --watch: does not say it is watching"
 same_as_cold "epub --watch, first build" "$tmp/out/book.epub" epub
@@ -84,15 +96,12 @@ grep -q '^  size: 10.5pt$' "$style" || fail "the test's style edit did not apply
 wait_for 4 '^wrote ' "$tmp/epub.out" || fail "epub --watch: no build after a style change"
 same_as_cold "epub --watch after a style change" "$tmp/out/book.epub" epub
 
-kill -INT "$watcher"
-wait "$watcher" 2>/dev/null
-watcher=
+stop_watch
 ls -A "$tmp/out" | grep -v '^book.epub$' | grep -q . && fail "epub --watch left files beside the EPUB: $(ls -A "$tmp/out")" \
   || pass "epub --watch: Ctrl-C leaves only the EPUB"
 
 # ---- pdf
-"$BB" pdf --watch -m "$tmp/m" -s "$style" -o "$tmp/out/book.pdf" >"$tmp/pdf.out" 2>"$tmp/pdf.err" &
-watcher=$!
+start_watch "$tmp/pdf" pdf --watch -m "$tmp/m" -s "$style" -o "$tmp/out/book.pdf"
 wait_for 1 '^wrote ' "$tmp/pdf.out" || fail "pdf --watch: no first build"
 edit "$guide"
 wait_for 2 '^wrote ' "$tmp/pdf.out" || fail "pdf --watch: no build after an edit"
@@ -100,34 +109,26 @@ pages() { sed -n "$1p" "$tmp/pdf.out" | sed 's/.*(\([0-9]*\) pages.*/\1/'; }
 [ "$(pages 1)" != "$(pages 2)" ] && pass "pdf --watch: the edit moved pages ($(pages 1) -> $(pages 2))" \
   || fail "pdf --watch: the edit should change the page count"
 same_as_cold "pdf --watch after an edit" "$tmp/out/book.pdf" pdf
-kill -INT "$watcher"
-wait "$watcher" 2>/dev/null
-watcher=
+stop_watch
 
 # ---- all
-"$BB" all --watch -m "$tmp/m" -s "$style" -o "$tmp/all" >"$tmp/all.out" 2>"$tmp/all.err" &
-watcher=$!
+start_watch "$tmp/all" all --watch -m "$tmp/m" -s "$style" -o "$tmp/all"
 wait_for 1 '^wrote .*guide-00011.pdf' "$tmp/all.out" || fail "all --watch: no first build"
 edit "$guide"
 wait_for 2 '^wrote .*guide-00011.pdf' "$tmp/all.out" || fail "all --watch: no build after an edit"
 same_as_cold "all --watch after an edit (every file)" "$tmp/all" all
-kill -INT "$watcher"
-wait "$watcher" 2>/dev/null
-watcher=
+stop_watch
 
 # Files the build does not read are not changes: a file outside the
 # manuscript, and an editor's swap file inside it.
-"$BB" epub --watch -m "$tmp/m" -s "$style" -o "$tmp/out/book.epub" >"$tmp/other.out" 2>"$tmp/other.err" &
-watcher=$!
+start_watch "$tmp/other" epub --watch -m "$tmp/m" -s "$style" -o "$tmp/out/book.epub"
 wait_for 1 '^wrote ' "$tmp/other.out" || fail "epub --watch: no first build"
 touch "$tmp/unrelated.txt" "$tmp/m/guides/.guide-00004.xml.swp" "$tmp/m/guides/guide-00004.xml~"
 sleep 1
 [ "$(grep -c '^wrote ' "$tmp/other.out")" = 1 ] && ! grep -q 'changed' "$tmp/other.err" \
   && pass "epub --watch: files the build does not read change nothing" \
   || fail "epub --watch built again for a file it does not read: $(grep changed "$tmp/other.err")"
-kill -INT "$watcher"
-wait "$watcher" 2>/dev/null
-watcher=
+stop_watch
 
 # Nothing to watch: an error, not a wait for ever.
 expect_exit 1 "epub --watch on a missing manuscript folder" -- timeout 20 "$BB" epub --watch -m "$tmp/missing" -o "$tmp/x.epub"
