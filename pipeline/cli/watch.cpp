@@ -59,6 +59,10 @@ int watch_and_build(const CommonOptions& options, const std::vector<std::string>
     for (const std::string& out : outputs) watch.ignore(out);
     const std::string manuscript_dir = std::filesystem::absolute(options.manuscript).lexically_normal().string();
     auto kept = std::make_unique<KeptBetweenBuilds>();
+    // Watched before the first build reads them: a save while it runs
+    // makes the next build.
+    watch.watch_tree(options.manuscript);
+    watch.watch_file(resolve_style_path(options));
     for (bool first = true;; first = false) {
         {
             Session session(options, kept.get());

@@ -102,7 +102,7 @@ ls -A "$tmp/out" | grep -v '^book.epub$' | grep -q . && fail "epub --watch left 
 
 # ---- pdf
 start_watch "$tmp/pdf" pdf --watch -m "$tmp/m" -s "$style" -o "$tmp/out/book.pdf"
-wait_for 1 '^wrote ' "$tmp/pdf.out" || fail "pdf --watch: no first build"
+wait_for 1 'watching' "$tmp/pdf.err" || fail "pdf --watch: no first build"
 edit "$guide"
 wait_for 2 '^wrote ' "$tmp/pdf.out" || fail "pdf --watch: no build after an edit"
 pages() { sed -n "$1p" "$tmp/pdf.out" | sed 's/.*(\([0-9]*\) pages.*/\1/'; }
@@ -113,7 +113,7 @@ stop_watch
 
 # ---- all
 start_watch "$tmp/all" all --watch -m "$tmp/m" -s "$style" -o "$tmp/all"
-wait_for 1 '^wrote .*guide-00011.pdf' "$tmp/all.out" || fail "all --watch: no first build"
+wait_for 1 'watching' "$tmp/all.err" || fail "all --watch: no first build"
 edit "$guide"
 wait_for 2 '^wrote .*guide-00011.pdf' "$tmp/all.out" || fail "all --watch: no build after an edit"
 same_as_cold "all --watch after an edit (every file)" "$tmp/all" all
@@ -122,7 +122,7 @@ stop_watch
 # Files the build does not read are not changes: a file outside the
 # manuscript, and an editor's swap file inside it.
 start_watch "$tmp/other" epub --watch -m "$tmp/m" -s "$style" -o "$tmp/out/book.epub"
-wait_for 1 '^wrote ' "$tmp/other.out" || fail "epub --watch: no first build"
+wait_for 1 'watching' "$tmp/other.err" || fail "epub --watch: no first build"
 touch "$tmp/unrelated.txt" "$tmp/m/guides/.guide-00004.xml.swp" "$tmp/m/guides/guide-00004.xml~"
 sleep 1
 [ "$(grep -c '^wrote ' "$tmp/other.out")" = 1 ] && ! grep -q 'changed' "$tmp/other.err" \
