@@ -2,6 +2,7 @@
 /// One run of a command: loads the style and the manuscript, prints every
 /// diagnostic, and decides the exit code. Only the CLI touches the file
 /// system, the clock and the environment (design.md).
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "base/env.h"
 #include "base/source_map.h"
 #include "base/threads.h"
+#include "cli/kept_handouts.h"
 #include "cli/options.h"
 #include "cli/progress_line.h"
 #include "model/book.h"
@@ -26,6 +28,7 @@ namespace bb::cli {
 struct KeptBetweenBuilds {
     text::FontSet fonts;
     typeset::LayoutMemory layout;
+    std::map<std::string, KeptHandout> handouts;  ///< by output path (`all`)
 };
 
 /// Exit codes: 0 ok, 1 manuscript or style errors (or a failed write),
@@ -80,6 +83,8 @@ public:
     bool has_sheet() const { return sheet_.has_value(); }
     /// The page-list layout's memory of the last build (null outside --watch).
     typeset::LayoutMemory* layout_memory() { return kept_ ? &kept_->layout : nullptr; }
+    /// What the last build of a watch left (null outside --watch).
+    KeptBetweenBuilds* kept() { return kept_; }
     /// The fonts of this run, shared by its layouts.
     text::FontSet& fonts() { return *fonts_; }
     /// The build date: SOURCE_DATE_EPOCH, else the manuscript's meta/date.

@@ -117,6 +117,27 @@ wait_for 1 'watching' "$tmp/all.err" || fail "all --watch: no first build"
 edit "$guide"
 wait_for 2 '^wrote .*guide-00011.pdf' "$tmp/all.out" || fail "all --watch: no build after an edit"
 same_as_cold "all --watch after an edit (every file)" "$tmp/all" all
+# A word changed (no page moves): only that guide's handout is made again;
+# a handout removed meanwhile is made again at the next build.
+word() {
+  python3 - "$1" "$2" <<'EOF'
+import os, sys
+p = sys.argv[1]
+t = open(p, encoding="utf-8").read().replace("<p>", "<p>" + sys.argv[2] + " ", 1)
+open(p + ".new", "w", encoding="utf-8").write(t)
+os.replace(p + ".new", p)
+EOF
+}
+word "$guide" Indeed
+wait_for 3 '^wrote .*book.pdf' "$tmp/all.out" && wait_for 1 '^left 11 handouts' "$tmp/all.out" \
+  && pass "all --watch: a one-word edit makes one handout again, leaves 11" \
+  || fail "all --watch: no 'left 11 handouts' after a one-word edit"
+same_as_cold "all --watch after a one-word edit" "$tmp/all" all
+rm "$tmp/all/handouts/guide-00000.pdf"
+word "$guide" Truly
+wait_for 2 '^wrote .*guide-00000.pdf' "$tmp/all.out" || fail "all --watch: a removed handout was not made again"
+wait_for 2 '^left 1[01] handouts' "$tmp/all.out"
+same_as_cold "all --watch after a handout was removed" "$tmp/all" all
 stop_watch
 
 # Files the build does not read are not changes: a file outside the
