@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/handouts.h"
 #include "cli/session.h"
+#include "cli/watch.h"
 #include "handout/book_place.h"
 #include "handout/make.h"
 #include "model/fingerprint.h"
@@ -187,6 +188,7 @@ Runner add_handout_command(CLI::App& app) {
         ->capture_default_str();
     cmd->add_flag("--crop-marks", flags->crop_marks, "Crop marks around each page on the sheet (2up, booklet)");
     cmd->add_flag("--book-folios", flags->book_folios, "Number the pages as in the book");
+    add_watch_option(*cmd, *options);
     return [cmd, options, flags]() -> int {
         if (!cmd->parsed()) return -1;
         if (flags->all == !flags->ids.empty()) {
@@ -197,40 +199,44 @@ Runner add_handout_command(CLI::App& app) {
             std::fprintf(stderr, "bookbuild handout: --crop-marks needs --impose 2up or booklet\n");
             return kUsage;
         }
-        Session session(*options);
+        const std::string output = flags->output.empty() ? std::string("output/handouts") : flags->output;
+        auto build = [&](Session& session) -> int {
+            const auto& book = session.book();
+            HandoutJob job;
+            for (const auto& id : flags->ids) {
+                std::string error;
+                if (const model::Guide* g = handout::find_guide(book, id, error)) job.guides.push_back(g);
+                else session.fail(options->manuscript + "/book.xml", error);
+            }
+            if (flags->all)
+                for (const auto& g : book.guides) job.guides.push_back(&g);
+            if (session.report() != kOk) return kInputError;
+
+            job.one_per_guide = flags->all || flags->output.empty();
+            job.output = output;
+            job.layout.image_dir = options->manuscript + "/images";
+            job.layout.book_folios = flags->book_folios;
+            job.imposition.mode = flags->impose == "2up"       ? impose::Mode::TwoUp
+                                  : flags->impose == "booklet" ? impose::Mode::Booklet
+                                                               : impose::Mode::None;
+            impose::sheet_by_name(flags->sheet, job.imposition.sheet);
+            job.imposition.crop_marks = flags->crop_marks;
+
+            auto book_sheet = style::load(flags->book_style, session.sources(), session.sink());
+            if (!book_sheet) {
+                session.report();
+                return kInputError;
+            }
+            return build_handouts(session, *book_sheet, session.sheet(), job);
+        };
         // The handout lays the book out for its page numbers: the patterns
         // and fonts load beside the manuscript.
+        if (options->watch) return watch_and_build(*options, {output}, /*lays_out=*/true, build);
+        Session session(*options);
         bool ok = session.load(/*prepare_layout=*/true);
         session.report();
         if (!ok) return kInputError;
-        const auto& book = session.book();
-
-        HandoutJob job;
-        for (const auto& id : flags->ids) {
-            std::string error;
-            if (const model::Guide* g = handout::find_guide(book, id, error)) job.guides.push_back(g);
-            else session.fail(options->manuscript + "/book.xml", error);
-        }
-        if (flags->all)
-            for (const auto& g : book.guides) job.guides.push_back(&g);
-        if (session.report() != kOk) return kInputError;
-
-        job.one_per_guide = flags->all || flags->output.empty();
-        job.output = flags->output.empty() ? std::string("output/handouts") : flags->output;
-        job.layout.image_dir = options->manuscript + "/images";
-        job.layout.book_folios = flags->book_folios;
-        job.imposition.mode = flags->impose == "2up"       ? impose::Mode::TwoUp
-                              : flags->impose == "booklet" ? impose::Mode::Booklet
-                                                           : impose::Mode::None;
-        impose::sheet_by_name(flags->sheet, job.imposition.sheet);
-        job.imposition.crop_marks = flags->crop_marks;
-
-        auto book_sheet = style::load(flags->book_style, session.sources(), session.sink());
-        if (!book_sheet) {
-            session.report();
-            return kInputError;
-        }
-        return session.end(build_handouts(session, *book_sheet, session.sheet(), job));
+        return session.end(build(session));
     };
 }
 

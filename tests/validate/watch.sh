@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# --watch (issue 7: rebuild after every edit): `bookbuild epub|pdf|all
+# --watch (issue 7: rebuild after every edit): `bookbuild epub|pdf|all|handout
 # --watch` builds, then builds again when a manuscript, style or font file
 # changes. Every build must give the bytes a separate `bookbuild` run gives
 # for the files as they are then (the watch keeps fonts and the page-list's
@@ -138,6 +138,18 @@ word "$guide" Truly
 wait_for 2 '^wrote .*guide-00000.pdf' "$tmp/all.out" || fail "all --watch: a removed handout was not made again"
 wait_for 2 '^left 1[01] handouts' "$tmp/all.out"
 same_as_cold "all --watch after a handout was removed" "$tmp/all" all
+stop_watch
+
+# ---- handout
+start_watch "$tmp/handout" handout guide-00004 --watch -m "$tmp/m" -s "$SRC/styles/handout.yaml" \
+  --book-style "$style" -o "$tmp/out/handout.pdf"
+wait_for 1 'watching' "$tmp/handout.err" || fail "handout --watch: no first build"
+word "$guide" Surely
+wait_for 2 '^wrote ' "$tmp/handout.out" || fail "handout --watch: no build after an edit"
+"$BB" handout guide-00004 -q -m "$tmp/m" -s "$SRC/styles/handout.yaml" --book-style "$style" \
+  -o "$tmp/cold-handout.pdf" 2>/dev/null
+cmp -s "$tmp/cold-handout.pdf" "$tmp/out/handout.pdf" && pass "handout --watch after an edit: the bytes of a separate run" \
+  || fail "handout --watch after an edit: differs from a separate run"
 stop_watch
 
 # Files the build does not read are not changes: a file outside the
