@@ -89,6 +89,7 @@ int build_epub(Session& session, const std::string& path, const typeset::PagedDo
     wo.build_epoch = session.build_epoch();
     wo.manuscript_dir = session.options().manuscript;
     wo.progress = session.progress();
+    wo.deflated = session.kept() ? &session.kept()->deflated : nullptr;
     auto size = epub::write_file(path, session.book(), session.sheet(), wo, session.sink());
     stages.lap("epub");
     session.clear_progress();

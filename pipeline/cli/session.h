@@ -14,6 +14,7 @@
 #include "base/threads.h"
 #include "cli/kept_handouts.h"
 #include "cli/options.h"
+#include "epub/zip.h"
 #include "cli/progress_line.h"
 #include "model/book.h"
 #include "style/sheet.h"
@@ -29,6 +30,7 @@ struct KeptBetweenBuilds {
     text::FontSet fonts;
     typeset::LayoutMemory layout;
     std::map<std::string, KeptHandout> handouts;  ///< by output path (`all`)
+    epub::DeflateMemory deflated;                 ///< the EPUB's files as last deflated
 };
 
 /// Exit codes: 0 ok, 1 manuscript or style errors (or a failed write),

@@ -230,6 +230,7 @@ std::optional<std::string> write(const model::Book& book, const style::Sheet& sh
     ZipOptions zo;
     zo.level = options.deflate_level;
     zo.jobs = options.jobs;
+    zo.memory = options.deflated;
     ZipDeflater deflater(zo);
     base::progress_phase(options.progress, "writing chapters", plan.chunks().size());
     const std::vector<NavItem> toc = toc_tree(book, plan, sheet);

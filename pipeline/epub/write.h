@@ -15,6 +15,8 @@
 
 namespace bb::epub {
 
+class DeflateMemory;
+
 /// What the writer needs besides the book and the style.
 struct WriteOptions {
     /// The build date in seconds since the epoch (SOURCE_DATE_EPOCH, else the
@@ -36,6 +38,9 @@ struct WriteOptions {
     /// The print edition's pages: page-break markers and a page-list (may
     /// be null: none).
     const model::PrintEdition* print = nullptr;
+    /// The files deflated for the last EPUB of this book (--watch): the
+    /// same bytes are not deflated again (ZipOptions::memory). May be null.
+    DeflateMemory* deflated = nullptr;
 };
 
 /// The EPUB as bytes. Problems (a missing image or font, a link to an id not

@@ -33,6 +33,53 @@ namespace {
 
 using Packed = ZipDeflater::Result;
 
+uint64_t hash_of(std::string_view data) { return std::hash<std::string_view>{}(data); }
+
+}  // namespace
+
+/// The last container's deflated entries by their bytes' hash (each with its
+/// bytes, compared before one is taken), and this container's as they come.
+struct DeflateMemory::Impl {
+    struct Kept {
+        std::string data;
+        Packed packed;
+    };
+    int level = -1;
+    std::unordered_multimap<uint64_t, Kept> last, next;
+    std::mutex mu;  // `next` is filled from the deflating threads
+    size_t taking = 0, taken = 0;  // entries this container took from `last`; the last container's
+
+    const Packed* find(std::string_view data, int at_level) const {
+        if (at_level != level) return nullptr;
+        auto [from, to] = last.equal_range(hash_of(data));
+        for (auto it = from; it != to; ++it)
+            if (it->second.data == data) return &it->second.packed;
+        return nullptr;
+    }
+    /// `data` deflated as `p` (`reused`: taken from `last`) for the next container.
+    void keep(std::string_view data, const Packed& p, bool reused) {
+        std::lock_guard lock(mu);
+        next.emplace(hash_of(data), Kept{std::string(data), p});
+        if (reused) ++taking;
+    }
+    /// This container is done: its entries are what the next one may take.
+    void turn(int at_level) {
+        last = std::move(next);
+        next.clear();
+        level = at_level;
+        taken = taking;
+        taking = 0;
+    }
+};
+
+DeflateMemory::DeflateMemory() : impl(std::make_unique<Impl>()) {}
+DeflateMemory::~DeflateMemory() = default;
+DeflateMemory::DeflateMemory(DeflateMemory&&) noexcept = default;
+DeflateMemory& DeflateMemory::operator=(DeflateMemory&&) noexcept = default;
+size_t DeflateMemory::taken() const { return impl->taken; }
+
+namespace {
+
 void put16(std::string& out, uint32_t v) {
     out += static_cast<char>(v & 0xFF);
     out += static_cast<char>((v >> 8) & 0xFF);
@@ -64,6 +111,7 @@ struct ZipDeflater::State {
         Result result;
     };
     int level;
+    DeflateMemory::Impl* memory = nullptr;  ///< see ZipOptions::memory
     std::mutex mu;
     std::condition_variable cv;
     std::deque<Job> jobs;  // a deque: jobs keep their address as more are added
@@ -75,11 +123,13 @@ struct ZipDeflater::State {
 
     // Runs the next unclaimed job; false when there is none. With `lock` held.
     bool run_one(std::unique_lock<std::mutex>& lock) {
+        while (next < jobs.size() && jobs[next].claimed) ++next;  // taken from memory
         if (next >= jobs.size()) return false;
         Job& job = jobs[next++];
         job.claimed = true;
         lock.unlock();
         Result r = pack(job.data, false, level);
+        if (memory) memory->keep(job.data, r, false);
         lock.lock();
         job.result = std::move(r);
         job.done = true;
@@ -99,6 +149,7 @@ struct ZipDeflater::State {
 
 ZipDeflater::ZipDeflater(const ZipOptions& options) : state_(std::make_unique<State>()) {
     state_->level = options.level;
+    state_->memory = options.memory ? options.memory->impl.get() : nullptr;
     // The caller's thread is busy preparing the next files: all the other
     // cores deflate (at least one thread, so preparing and deflating overlap).
     unsigned workers = std::max(1u, thread_count(options.jobs) - 1);
@@ -123,6 +174,15 @@ void ZipDeflater::submit(std::string_view data) {
     state_->jobs.emplace_back();
     state_->jobs.back().data = data;
     state_->by_data[data.data()] = &state_->jobs.back();
+    // Deflated for the last container already: done, with no work.
+    if (const Packed* known = state_->memory ? state_->memory->find(data, state_->level) : nullptr) {
+        State::Job& job = state_->jobs.back();
+        job.result = *known;
+        job.claimed = job.done = true;
+        state_->memory->keep(data, *known, true);
+        ++state_->finished;
+        return;
+    }
     state_->cv.notify_one();
 }
 
@@ -173,10 +233,14 @@ std::optional<std::string> make_zip(const std::vector<ZipEntry>& entries, int64_
     auto work = [&] {
         for (size_t k; (k = next.fetch_add(1)) < todo.size();) {
             const ZipEntry& e = entries[todo[k]];
-            packed[todo[k]] = pack(e.data, e.store, options.level);
+            DeflateMemory::Impl* memory = options.memory && !e.store ? options.memory->impl.get() : nullptr;
+            const Packed* known = memory ? memory->find(e.data, options.level) : nullptr;
+            packed[todo[k]] = known ? *known : pack(e.data, e.store, options.level);
+            if (memory) memory->keep(e.data, packed[todo[k]], known != nullptr);
         }
     };
     base::run_on_threads(jobs, work);
+    if (options.memory) options.memory->impl->turn(options.level);
 
     size_t total = 22;
     for (size_t i = 0; i < entries.size(); ++i) {

@@ -19,10 +19,29 @@ struct ZipEntry {
     bool store = false;  ///< stored (mimetype, already-compressed images) vs deflated
 };
 
+class DeflateMemory;
+
 /// How to deflate.
 struct ZipOptions {
     int level = 6;       ///< libdeflate level for deflated entries (6: zlib 9's size)
     unsigned jobs = 0;   ///< deflating threads; 0 = one per core
+    /// Entries deflated for the last container of this book (--watch): one
+    /// whose bytes are the same is taken from there, and this container's
+    /// are kept there for the next one. Null: every entry deflated.
+    DeflateMemory* memory = nullptr;
+};
+
+/// What one container's deflated entries leave for the next (ZipOptions::memory).
+class DeflateMemory {
+public:
+    DeflateMemory();
+    ~DeflateMemory();
+    DeflateMemory(DeflateMemory&&) noexcept;
+    DeflateMemory& operator=(DeflateMemory&&) noexcept;
+    size_t taken() const;  ///< entries the last container took from here
+
+    struct Impl;
+    std::unique_ptr<Impl> impl;
 };
 
 /// Deflates files on a background thread while the writer prepares the next

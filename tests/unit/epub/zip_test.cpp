@@ -27,9 +27,11 @@ std::vector<ZipEntry> sample_entries() {
     return e;
 }
 
-std::string zip_with(const std::vector<ZipEntry>& entries, unsigned jobs, bool ahead) {
+std::string zip_with(const std::vector<ZipEntry>& entries, unsigned jobs, bool ahead,
+                     DeflateMemory* memory = nullptr) {
     ZipOptions o;
     o.jobs = jobs;
+    o.memory = memory;
     std::string error;
     std::optional<std::string> bytes;
     if (ahead) {
@@ -64,6 +66,26 @@ TEST(Zip, SameBytesWhateverTheThreadsAndDeflatingAhead) {
     EXPECT_EQ(one, zip_with(entries, 1, true));
     EXPECT_EQ(one, zip_with(entries, 2, true));
     EXPECT_EQ(one, zip_with(entries, 0, true));
+}
+
+TEST(Zip, AContainerTakesTheLastOnesDeflatedEntriesAndGivesTheSameBytes) {
+    // As a watch makes one EPUB after another: the entries whose bytes did
+    // not change are taken from the memory, with and without deflating
+    // ahead, and the archive is the one made from nothing.
+    for (bool ahead : {false, true}) {
+        DeflateMemory memory;
+        auto entries = sample_entries();
+        EXPECT_EQ(zip_with(entries, 2, ahead, &memory), zip_with(entries, 2, false));
+        EXPECT_EQ(memory.taken(), 0u);
+        entries[5].data += "One more line.\n";
+        entries[9].data = "Another chapter altogether, long enough to be deflated ahead. " + std::string(300, 'x');
+        EXPECT_EQ(zip_with(entries, 2, ahead, &memory), zip_with(entries, 2, false)) << "ahead " << ahead;
+        // 43 entries to deflate (40 chapters, the container, the empty file,
+        // the UTF-8 name; the two stored ones are not kept), 2 of them changed.
+        EXPECT_EQ(memory.taken(), 41u) << "ahead " << ahead;
+        EXPECT_EQ(zip_with(entries, 1, ahead, &memory), zip_with(entries, 1, false));
+        EXPECT_EQ(memory.taken(), 43u) << "ahead " << ahead;
+    }
 }
 
 TEST(Zip, MimetypeFirstStoredWithoutExtraField) {
