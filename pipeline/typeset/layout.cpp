@@ -507,15 +507,18 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     cache.consume();
     base::Sink last(sink.limit());
     PagedDoc doc;
-    // For the next build: every chapter as this pass lays it out.
-    std::vector<MeasuredChapter> kept(memory ? plan.chapters.size() : 0);
+    // For the next build: every chapter as this pass lays it out (a PDF's;
+    // a page-list layout that gets here did not settle, and keeps nothing).
+    const bool keeping = memory && keep_items;
+    std::vector<MeasuredChapter> kept(keeping ? plan.chapters.size() : 0);
     timed("full", pass + 1, [&] {
         doc = layout_once(book, sheet, options, plan, fonts, hyphenator, have_assumed ? &assumed : nullptr, cache,
-                          Pass{false, keep_items, !options.shortcuts, words.get(), memory ? &kept : nullptr}, last,
+                          Pass{false, keep_items, !options.shortcuts, words.get(), keeping ? &kept : nullptr}, last,
                           keep_items ? &measured : nullptr,
                           nullptr, stats);
     });
-    if (memory) keep_in_memory(*memory, prints, kept, assumed);
+    if (keeping) keep_in_memory(*memory, prints, kept, assumed);
+    else if (memory) *memory = LayoutMemory{};
     // What is left in the cache (paragraphs set for page numbers that were
     // not the final ones) and the measured chapters.
     let_go();
