@@ -446,8 +446,12 @@ PagedDoc layout(const model::Book& book, const style::Sheet& sheet, const Layout
     if (memory) {
         if (memory->items != keep_items) *memory = LayoutMemory{};
         memory->items = keep_items;
+        const auto t0 = std::chrono::steady_clock::now();
         prints = chapter_fingerprints(book, plan.chapters);
         take_from_memory(*memory, prints, measured);
+        if (base::timing_enabled())
+            std::fprintf(stderr, "timing: layout memory: %zu of %zu chapters kept from the last build, %lld ms\n",
+                         memory->taken, prints.size(), base::ms_since(t0));
         if (!memory->pages.empty()) {
             assumed = PageMap(memory->pages.begin(), memory->pages.end());
             have_assumed = true;
