@@ -2,7 +2,7 @@
 """Turns bench/run's raw timings (TSV) into the Markdown report.
 
 usage: report.py TIMINGS.tsv [--date D] [--load-before L] [--load-after L]
-                 [--runs R] [--commit C] [--micro FILE] [--profile FILE]
+                 [--runs R] [--commit C] [--micro FILE] [--profile FILE] [--watch FILE]
 
 TSV columns: tool, N, run, wall s, user s, sys s, max RSS KB, pages, bytes.
 Medians over the runs; ratios are peer / bookbuild (how many times faster
@@ -58,6 +58,7 @@ def main():
     ap.add_argument("--commit", default="?")
     ap.add_argument("--micro")
     ap.add_argument("--profile")
+    ap.add_argument("--watch")
     a = ap.parse_args()
 
     rows = defaultdict(list)
@@ -154,6 +155,12 @@ def main():
         p("## Micro-benchmarks (bench/micro, Google Benchmark)\n")
         p("```")
         with open(a.micro) as f:
+            p(f.read().rstrip())
+        p("```\n")
+    if a.watch and os.path.exists(a.watch):
+        p("## Watch builds (bench/watch.py: save to file, 11 one-word edits)\n")
+        p("```")
+        with open(a.watch) as f:
             p(f.read().rstrip())
         p("```\n")
     if a.profile and os.path.exists(a.profile):

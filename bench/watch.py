@@ -47,8 +47,9 @@ def main():
         out = os.path.join(work, "out", "book.pdf" if command == "pdf" else "book.epub")
         log = open(os.path.join(work, "stdout"), "w+")
         env = dict(os.environ, SOURCE_DATE_EPOCH="1764288000")
+        errors = open(os.path.join(work, "stderr"), "w+")
         proc = subprocess.Popen([binary, command, "--watch", "-m", copy, "-s", style, "-o", out],
-                                stdout=log, stderr=subprocess.DEVNULL, env=env)
+                                stdout=log, stderr=errors, env=env)
 
         def wrote_lines():
             log.seek(0)
@@ -61,7 +62,8 @@ def main():
                 if len(lines) >= count:
                     return lines[count - 1]
                 time.sleep(0.001)
-            raise SystemExit("no build within %d s" % limit)
+            errors.seek(0)
+            raise SystemExit("no build within %d s; bookbuild said:\n%s" % (limit, errors.read()[-2000:]))
 
         first = wait_for(1)
         text = open(target, encoding="utf-8").read()

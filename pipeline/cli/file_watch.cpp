@@ -138,9 +138,13 @@ std::vector<std::string> FileWatch::wait(std::chrono::milliseconds quiet) {
             error_ = std::string("cannot wait for file changes: ") + std::strerror(errno);
             return {};
         }
-        if (r == 0) break;  // quiet for `quiet` since the last change
+        if (r == 0) {
+            if (!changed.empty()) break;  // quiet for `quiet` since the last change
+            timeout = -1;  // what changed was taken back (a temporary file renamed away): wait on
+            continue;
+        }
         if (!read_events(changed)) return {};
-        if (!changed.empty()) timeout = static_cast<int>(quiet.count());
+        timeout = changed.empty() ? -1 : static_cast<int>(quiet.count());
     }
     return {changed.begin(), changed.end()};
 }

@@ -34,7 +34,8 @@ public:
     /// then until `quiet` passes with no further change (an editor saving
     /// several files, a `git checkout`), and returns the changed paths,
     /// sorted. Hidden files (".name": editors' swap and lock files) and
-    /// backups ("name~") are not changes. Empty when the watch failed
+    /// backups ("name~") are not changes, nor a file written and renamed
+    /// away before the quiet ended. Empty only when the watch failed
     /// (error() says why).
     std::vector<std::string> wait(std::chrono::milliseconds quiet);
 

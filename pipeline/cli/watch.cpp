@@ -96,6 +96,7 @@ int watch_and_build(const CommonOptions& options, const std::vector<std::string>
             }
     }
     if (!watch.error().empty()) std::fprintf(stderr, "bookbuild: error: %s\n", watch.error().c_str());
+    else if (watch.watching(options.manuscript)) std::fprintf(stderr, "bookbuild: error: the watch stopped\n");
     return kInputError;
 }
 

@@ -161,6 +161,16 @@ sleep 1
 [ "$(grep -c '^wrote ' "$tmp/other.out")" = 1 ] && ! grep -q 'changed' "$tmp/other.err" \
   && pass "epub --watch: files the build does not read change nothing" \
   || fail "epub --watch built again for a file it does not read: $(grep changed "$tmp/other.err")"
+# A file made in the manuscript and moved out of it before the quiet ends
+# (a tool's temporary file) is no change, and the watch goes on.
+echo scratch >"$tmp/m/guides/scratch.tmp" && mv "$tmp/m/guides/scratch.tmp" "$tmp/scratch.tmp"
+sleep 1
+kill -0 "$watcher" 2>/dev/null && ! grep -q 'changed' "$tmp/other.err" \
+  && pass "epub --watch: a temporary file renamed away changes nothing" \
+  || fail "epub --watch stopped or built again for a temporary file: $(tail -2 "$tmp/other.err")"
+word "$guide" Again
+wait_for 2 '^wrote ' "$tmp/other.out" && pass "epub --watch: still watching after it" \
+  || fail "epub --watch: no build for an edit after a temporary file"
 stop_watch
 
 # Nothing to watch: an error, not a wait for ever.
