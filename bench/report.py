@@ -151,24 +151,16 @@ def main():
             check("PDF per page ≥ 100× faster than WeasyPrint (N = %d)" % n, r >= 100, "%.0f×" % r)
     p("")
 
-    if a.micro and os.path.exists(a.micro):
-        p("## Micro-benchmarks (bench/micro, Google Benchmark)\n")
-        p("```")
-        with open(a.micro) as f:
-            p(f.read().rstrip())
-        p("```\n")
-    if a.watch and os.path.exists(a.watch):
-        p("## Watch builds (bench/watch.py: save to file, 11 one-word edits)\n")
-        p("```")
-        with open(a.watch) as f:
-            p(f.read().rstrip())
-        p("```\n")
-    if a.profile and os.path.exists(a.profile):
-        p("## Profile\n")
-        p("```")
-        with open(a.profile) as f:
-            p(f.read().rstrip())
-        p("```\n")
+    # Tools' own reports, copied in as they printed them.
+    for path, title in ((a.micro, "Micro-benchmarks (bench/micro, Google Benchmark)"),
+                        (a.watch, "Watch builds (bench/watch.py: save to file, 11 one-word edits)"),
+                        (a.profile, "Profile")):
+        if path and os.path.exists(path):
+            p("## %s\n" % title)
+            p("```")
+            with open(path) as f:
+                p(f.read().rstrip())
+            p("```\n")
     print("\n".join(out))
 
 
