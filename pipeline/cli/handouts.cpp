@@ -32,8 +32,7 @@ int build_handouts(Session& session, const style::Sheet& book_sheet, const style
     // since the last build is left as that build wrote it.
     KeptBetweenBuilds* kept = job.one_per_guide && job.book_doc ? session.kept() : nullptr;
     const uint64_t context = kept ? model::context_fingerprint(book) : 0;
-    const std::map<std::string, std::string> folios =
-        kept ? handout::anchor_folios(*job.book_doc) : std::map<std::string, std::string>{};
+    const uint64_t folios = kept ? folios_fingerprint(handout::anchor_folios(*job.book_doc)) : 0;
     auto path_of = [&](const model::Guide& g) { return job.output + "/" + g.id + ".pdf"; };
     std::vector<uint64_t> keys(job.guides.size());
     std::vector<bool> unchanged(job.guides.size(), false);

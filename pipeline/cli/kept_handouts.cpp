@@ -7,24 +7,33 @@
 
 namespace bb::cli {
 
-uint64_t handout_key(const model::Guide& guide, uint64_t context, const handout::BookPlace& place,
-                     const std::map<std::string, std::string>& folios) {
+namespace {
+
+/// Each value with its length, so "ab"+"c" and "a"+"bc" differ.
+void add(std::string& bytes, std::string_view s) {
+    bytes += std::to_string(s.size());
+    bytes += ':';
+    bytes += s;
+}
+
+}  // namespace
+
+uint64_t folios_fingerprint(const std::map<std::string, std::string>& folios) {
     std::string bytes;
-    auto add = [&](std::string_view s) {
-        bytes += std::to_string(s.size());
-        bytes += ':';
-        bytes += s;
-    };
-    add(std::to_string(model::fingerprint(guide)));
-    add(std::to_string(context));
-    add(place.found ? "found" : "not found");
-    add(std::to_string(place.first_page) + "-" + std::to_string(place.last_page));
-    add(place.first_label);
-    add(place.last_label);
     for (const auto& [anchor, folio] : folios) {
-        add(anchor);
-        add(folio);
+        add(bytes, anchor);
+        add(bytes, folio);
     }
+    return std::hash<std::string>{}(bytes);
+}
+
+uint64_t handout_key(const model::Guide& guide, uint64_t context, const handout::BookPlace& place, uint64_t folios) {
+    std::string bytes;
+    for (uint64_t n : {model::fingerprint(guide), context, folios, uint64_t{place.found}, uint64_t{place.first_page},
+                       uint64_t{place.last_page}})
+        add(bytes, std::to_string(n));
+    add(bytes, place.first_label);
+    add(bytes, place.last_label);
     return std::hash<std::string>{}(bytes);
 }
 

@@ -23,13 +23,17 @@ struct KeptHandout {
     std::vector<base::Diagnostic> diagnostics;  ///< reported while it was made, reported again when kept
 };
 
+/// The book's folios (handout::anchor_folios) as one number: made once per
+/// build, not once per handout (a thousand guides have ~15,000 anchors).
+uint64_t folios_fingerprint(const std::map<std::string, std::string>& folios);
+
 /// Everything a guide's handout is made from that can change between two
 /// builds of one watch with the same style and options: the guide, what
 /// it prints of the rest of the book (model::context_fingerprint,
 /// `context`), its place in the book and every folio the book's layout
-/// gives (a handout's page references point into the book).
-uint64_t handout_key(const model::Guide& guide, uint64_t context, const handout::BookPlace& place,
-                     const std::map<std::string, std::string>& folios);
+/// gives (`folios`, folios_fingerprint: a handout's page references point
+/// into the book).
+uint64_t handout_key(const model::Guide& guide, uint64_t context, const handout::BookPlace& place, uint64_t folios);
 
 /// `path` is still the file `kept` describes (not removed or changed since).
 bool still_written(const std::string& path, const KeptHandout& kept);
