@@ -29,7 +29,11 @@ for dir in manuscript tests/fixtures/*/ "$tmp/gen40"; do
 done
 
 # epubcheck on the generated book, whose page-list has every kind of marker.
-if java -jar /usr/bin/epubcheck "$tmp/gen40.epub" >"$tmp/epubcheck.txt" 2>&1 &&
+# -Xss and "No errors or warnings detected": epubcheck 4.2's reading-order
+# check recurses per reference, and when its stack overflows it still ends
+# with "0 fatals / 0 errors / 0 warnings" (w3c/epubcheck#1358).
+if java -Xss512m -jar /usr/bin/epubcheck "$tmp/gen40.epub" >"$tmp/epubcheck.txt" 2>&1 &&
+   grep -q "No errors or warnings detected" "$tmp/epubcheck.txt" &&
    grep -q "0 fatals / 0 errors / 0 warnings" "$tmp/epubcheck.txt"; then
   pass "gen40: epubcheck clean with the page-list"
 else
