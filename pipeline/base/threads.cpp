@@ -1,6 +1,7 @@
 #include "base/threads.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -104,8 +105,19 @@ void run_on_threads(unsigned jobs, const std::function<void()>& work) {
     Pool::instance().finish(batch);
 }
 
+namespace {
+std::atomic<unsigned> g_job_limit{0};  // 0: one per core
+}  // namespace
+
+void set_job_limit(unsigned jobs) { g_job_limit = jobs; }
+
+unsigned job_limit() {
+    const unsigned set = g_job_limit;
+    return set ? set : std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
+}
+
 unsigned threads_for(unsigned wanted, size_t tasks) {
-    unsigned jobs = wanted ? wanted : std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
+    unsigned jobs = wanted ? wanted : job_limit();
     return static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(jobs, tasks)));
 }
 

@@ -20,8 +20,15 @@ namespace bb::base {
 /// once and from inside `work`.
 void run_on_threads(unsigned jobs, const std::function<void()>& work);
 
-/// The number of threads for `tasks` pieces of work: `wanted` (0 = one per
-/// core, at most 8), never more than there are tasks, at least 1.
+/// How many threads the build's parallel stages use at most (`--jobs`):
+/// `jobs`, or 0 for one per core (at most 8). Set once, before the build
+/// starts; the output is the same whatever it is.
+void set_job_limit(unsigned jobs);
+/// The limit in force: what set_job_limit gave, else one per core (at most 8).
+unsigned job_limit();
+
+/// The number of threads for `tasks` pieces of work: `wanted` (0 =
+/// job_limit()), never more than there are tasks, at least 1.
 unsigned threads_for(unsigned wanted, size_t tasks);
 
 /// One call of a function (and how many of them have not returned): the

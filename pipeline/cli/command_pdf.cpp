@@ -12,7 +12,7 @@ Runner add_pdf_command(CLI::App& app) {
                                      "widows and orphans avoided, guides opening on a right-hand page) and writes a PDF with\n"
                                      "the style's fonts embedded, bookmarks, links and page labels. The build date is\n"
                                      "SOURCE_DATE_EPOCH when set, else the manuscript's meta/date: the same inputs give the\n"
-                                     "same bytes, whatever the number of threads (BOOKBUILD_JOBS=N, default one per core).\n"
+                                     "same bytes, whatever the number of threads (-j N, default one per core).\n"
                                      "On any error nothing is written.\n\n"
                                      "Example:\n  SOURCE_DATE_EPOCH=1764288000 bookbuild pdf -m manuscript -s styles/default.yaml -o output/book.pdf",
                                      build_pdf});

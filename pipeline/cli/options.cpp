@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <cstdlib>
 #include <filesystem>
 
 namespace bb::cli {
@@ -18,12 +19,26 @@ void add_common_options(CLI::App& cmd, CommonOptions& o, const std::string& defa
                                                    "(one object per line, for editors and CI)")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+    cmd.add_option("-j,--jobs", o.jobs,
+                   "Threads for the parallel stages (reading, layout, writing): 1 to 256, or 0 for one per "
+                   "core, at most 8 (the default; BOOKBUILD_JOBS=N sets it too). The output is the same "
+                   "bytes whatever it is")
+        ->check(CLI::Range(0u, 256u));
 }
 
 void add_watch_option(CLI::App& cmd, CommonOptions& o) {
     cmd.add_flag("--watch", o.watch,
                  "Stay running: build again whenever a file of the manuscript, the style or a font changes "
                  "(Ctrl-C stops)");
+}
+
+unsigned jobs_wanted(const CommonOptions& o) {
+    if (o.jobs) return o.jobs;
+    const char* env = std::getenv("BOOKBUILD_JOBS");
+    if (!env || !*env) return 0;
+    char* end = nullptr;
+    const unsigned long n = std::strtoul(env, &end, 10);
+    return *end == '\0' && n >= 1 && n <= 256 ? static_cast<unsigned>(n) : 0;
 }
 
 std::string resolve_style_path(const CommonOptions& o) {

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <memory>
 #include <optional>
 
@@ -110,8 +109,6 @@ int make_pdf(Session& session, const std::string& path, typeset::PagedDoc& doc, 
     base::StageTimer stages;
     typeset::LayoutOptions lo;
     lo.image_dir = session.options().manuscript + "/images";
-    // BOOKBUILD_JOBS=N: threads that set chapters (default: one per core).
-    if (const char* j = std::getenv("BOOKBUILD_JOBS")) lo.jobs = static_cast<unsigned>(std::atoi(j));
     lo.progress = session.progress();
     lo.disposer = &session.disposer();
     lo.memory = session.layout_memory();

@@ -18,8 +18,8 @@ int build_epub(Session& session, const std::string& path);
 int build_epub(Session& session, const std::string& path, const typeset::PagedDoc* print_layout);
 
 /// Lays the book out and writes the PDF to `path` (atomically). Prints
-/// "wrote …" unless quiet; BOOKBUILD_TIMING=1 prints stage times,
-/// BOOKBUILD_JOBS=N sets the layout threads. Returns the exit code. For
+/// "wrote …" unless quiet; BOOKBUILD_TIMING=1 prints stage times. Returns
+/// the exit code. For
 /// `bookbuild pdf`, whose process ends after it: what the PDF writer built
 /// is left to the system (pdf::write_file's `process_ends`).
 int build_pdf(Session& session, const std::string& path);

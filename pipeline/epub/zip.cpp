@@ -5,7 +5,6 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #include "base/deflate.h"
@@ -100,7 +99,7 @@ Packed pack(std::string_view data, bool store, int level) {
     return p;
 }
 
-unsigned thread_count(unsigned jobs) { return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
+unsigned thread_count(unsigned jobs) { return jobs ? jobs : base::job_limit(); }
 
 }  // namespace
 

@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <thread>
 #include <map>
 #include <vector>
 
 #include "base/atomic_file.h"
+#include "base/threads.h"
 #include "model/book.h"
 #include "manuscript/load.h"
 #include "manuscript/parse_ahead.h"
@@ -274,8 +274,7 @@ std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& so
     }
     // One worker besides this thread per extra core (the includer itself
     // parses whatever the workers have not started).
-    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    ParseAhead ahead(std::min(cores, 8u) - 1);
+    ParseAhead ahead(base::job_limit() - 1);
     Includer inc{dir, sources, sink, {}, {}, ahead};
     std::string canon = fs::canonical(book, ec).string();
     inc.chain.emplace_back(canon, book);

@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <thread>
 
 #include "base/stage_timer.h"
 #include "base/threads.h"
@@ -37,7 +36,7 @@ std::optional<model::Book> load(const std::string& dir, const LoadOptions& optio
         check_images(*root, dir, checked);
     };
     std::optional<Built> maybe_built;
-    if (root->name == "book" && std::thread::hardware_concurrency() > 1) {
+    if (root->name == "book" && base::job_limit() > 1) {
         base::Background checker(check);
         maybe_built = build_book(*root);
         checker.wait();

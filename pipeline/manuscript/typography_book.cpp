@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 
 #include "base/threads.h"
 
@@ -48,7 +47,7 @@ void apply_book_typography(Book& book, const TypographyOptions& o) {
         });
     constexpr size_t kChunk = 64;
     std::atomic<size_t> next{0};
-    base::run_on_threads(std::thread::hardware_concurrency() > 1 && all.size() > 1024 ? 2 : 1, [&] {
+    base::run_on_threads(base::job_limit() > 1 && all.size() > 1024 ? 2 : 1, [&] {
         for (size_t start; (start = next.fetch_add(kChunk)) < all.size();)
             for (size_t i = start; i < std::min(all.size(), start + kChunk); ++i) apply_typography(*all[i], o);
     });

@@ -15,7 +15,6 @@
 #include <filesystem>
 #include <mutex>
 #include <set>
-#include <thread>
 
 #include "base/atomic_file.h"
 #include "base/env.h"
@@ -435,7 +434,7 @@ private:
     /// for the document's /ID.
     void start_content() {
         const size_t n = doc_.pages.size();
-        const unsigned jobs = std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
+        const unsigned jobs = base::job_limit();
         page_digests_.assign(n, {});
         feed_ = std::make_unique<ContentFeed>(
             n, [this] { set_document_id(d_.pdf, document_id().data()); }, progress_);

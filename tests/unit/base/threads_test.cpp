@@ -3,6 +3,7 @@
 // and the workers are kept between batches (their thread-local state too).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -19,6 +20,22 @@ TEST(Threads, EveryCallRunsOnce) {
         run_on_threads(jobs, [&] { ++calls; });
         EXPECT_EQ(calls.load(), static_cast<int>(jobs)) << jobs << " jobs";
     }
+}
+
+TEST(Threads, TheJobLimitBoundsEveryStageThatAsksForTheDefault) {
+    const unsigned per_core = std::min(8u, std::max(1u, std::thread::hardware_concurrency()));
+    set_job_limit(0);
+    EXPECT_EQ(job_limit(), per_core);
+    EXPECT_EQ(threads_for(0, 1000), per_core);
+    set_job_limit(3);
+    EXPECT_EQ(job_limit(), 3u);
+    EXPECT_EQ(threads_for(0, 1000), 3u) << "a stage asking for the default gets the limit";
+    EXPECT_EQ(threads_for(0, 2), 2u) << "never more threads than tasks";
+    EXPECT_EQ(threads_for(5, 1000), 5u) << "a stage's own number stands";
+    set_job_limit(1);
+    EXPECT_EQ(threads_for(0, 1000), 1u);
+    set_job_limit(0);
+    EXPECT_EQ(threads_for(0, 1000), per_core);
 }
 
 TEST(Threads, NestedBatchesFinish) {
@@ -113,7 +130,9 @@ TEST(Threads, DisposerFreesOnWorkersAndWaitsAtItsEnd) {
         EXPECT_TRUE(big.empty());
     }
     EXPECT_EQ(freed.load(), 8);
-    if (std::thread::hardware_concurrency() > 1) EXPECT_LT(on_caller.load(), 8);
+    if (std::thread::hardware_concurrency() > 1) {
+        EXPECT_LT(on_caller.load(), 8);
+    }
 }
 
 }  // namespace
