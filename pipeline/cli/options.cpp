@@ -23,7 +23,8 @@ void add_common_options(CLI::App& cmd, CommonOptions& o, const std::string& defa
                    "Threads for the parallel stages (reading, layout, writing): 1 to 256, or 0 for one per "
                    "core, at most 8 (the default; BOOKBUILD_JOBS=N sets it too). The output is the same "
                    "bytes whatever it is")
-        ->check(CLI::Range(0u, 256u));
+        ->check(CLI::Range(0u, 256u))
+        ->each([&o](const std::string&) { o.jobs_given = true; });
 }
 
 void add_watch_option(CLI::App& cmd, CommonOptions& o) {
@@ -33,7 +34,7 @@ void add_watch_option(CLI::App& cmd, CommonOptions& o) {
 }
 
 unsigned jobs_wanted(const CommonOptions& o) {
-    if (o.jobs) return o.jobs;
+    if (o.jobs_given) return o.jobs;
     const char* env = std::getenv("BOOKBUILD_JOBS");
     if (!env || !*env) return 0;
     char* end = nullptr;

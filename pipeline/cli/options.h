@@ -19,9 +19,10 @@ struct CommonOptions {
     bool page_list = true;
     /// --watch: build again whenever a file the build read changes.
     bool watch = false;
-    /// -j/--jobs: threads for the parallel stages; 0 = BOOKBUILD_JOBS when
-    /// set, else one per core (at most 8). The output does not depend on it.
+    /// -j/--jobs: threads for the parallel stages, 0 = one per core (at most
+    /// 8); without -j, BOOKBUILD_JOBS. The output does not depend on it.
     unsigned jobs = 0;
+    bool jobs_given = false;  ///< -j was on the command line
 };
 
 /// Adds -m, -s, --strict, --diagnostics, -q, -j to a subcommand; -o is added by
@@ -37,8 +38,8 @@ void add_watch_option(CLI::App& cmd, CommonOptions& o);
 /// anywhere in a project laid out like this one).
 std::string resolve_style_path(const CommonOptions& o);
 
-/// The thread limit a command runs with: -j when given, else BOOKBUILD_JOBS
-/// when it is a number from 1 to 256, else 0 (one per core).
+/// The thread limit a command runs with: -j when given (0 too), else
+/// BOOKBUILD_JOBS when it is a number from 1 to 256, else 0 (one per core).
 unsigned jobs_wanted(const CommonOptions& o);
 
 }  // namespace bb::cli

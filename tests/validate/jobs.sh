@@ -28,9 +28,10 @@ for cmd in epub pdf; do
     "$BB" "$cmd" -q -j "$j" -m "$m" -o "$tmp/j$j.$cmd" 2>"$tmp/err" || { fail "$cmd -j $j"; head "$tmp/err" >&2; }
   done
   BOOKBUILD_JOBS=1 "$BB" "$cmd" -q -m "$m" -o "$tmp/env1.$cmd" 2>"$tmp/err" || fail "$cmd with BOOKBUILD_JOBS=1"
+  BOOKBUILD_JOBS=1 "$BB" "$cmd" -q -j 0 -m "$m" -o "$tmp/j0.$cmd" 2>"$tmp/err" || fail "$cmd -j 0"
   "$BB" "$cmd" -q -m "$m" -o "$tmp/default.$cmd" 2>"$tmp/err" || fail "$cmd, default threads"
-  same "$cmd on 1, 2, 5 threads, BOOKBUILD_JOBS=1 and the default" \
-    "$tmp/j1.$cmd" "$tmp/j2.$cmd" "$tmp/j5.$cmd" "$tmp/env1.$cmd" "$tmp/default.$cmd"
+  same "$cmd on 1, 2, 5 threads, BOOKBUILD_JOBS=1, -j 0 and the default" \
+    "$tmp/j1.$cmd" "$tmp/j2.$cmd" "$tmp/j5.$cmd" "$tmp/env1.$cmd" "$tmp/j0.$cmd" "$tmp/default.$cmd"
 done
 
 for j in 1 4; do
