@@ -14,7 +14,8 @@ namespace bb::base {
 class Progress {
 public:
     virtual ~Progress() = default;
-    /// A new phase of `total` steps, named for people ("writing pages").
+    /// A new phase of `total` steps (0: not known beforehand, only
+    /// counted), named for people ("writing pages").
     virtual void phase(std::string_view what, size_t total) = 0;
     /// `steps` more steps of the current phase are done.
     virtual void advance(size_t steps = 1) = 0;

@@ -40,6 +40,8 @@ void ProgressLine::draw(Clock::time_point now) {
     // previous text left behind.
     if (total_ > 0)
         std::fprintf(out_, "\r%s %zu/%zu\x1b[K", what_.c_str(), done, total_);
+    else if (done > 0)  // a count without a known end ("reading files 1200")
+        std::fprintf(out_, "\r%s %zu\x1b[K", what_.c_str(), done);
     else
         std::fprintf(out_, "\r%s\x1b[K", what_.c_str());
     std::fflush(out_);

@@ -63,6 +63,7 @@ bool Session::load(bool prepare_layout) {
         ~JoinStyle() { job.wait(); }
     } join_style{style_};
     manuscript::LoadOptions lo;
+    lo.progress = progress();
     lo.settle_typography = [&](bool& quotes, bool& dashes) {
         style_ready.wait();
         if (!sheet_) return;
@@ -89,6 +90,9 @@ bool Session::load(bool prepare_layout) {
     sink_.add_all(style_sink, style_files);
     sink_.add_all(manuscript_sink);
     if (options_.strict) sink_.promote_warnings();
+    // The load's progress ("checking the manuscript") ends here: what comes
+    // next (a summary line, diagnostics, the layout's own phase) starts clean.
+    clear_progress();
     return sheet_ && book_ && !sink_.has_errors();
 }
 

@@ -106,6 +106,7 @@ struct Includer {
     std::vector<std::pair<std::string, std::string>> chain;  // (canonical, display) of files being read
     std::map<std::string, base::Span> included;              // canonical → include that first read it
     ParseAhead& ahead;                                       // parses the files about to be included
+    base::Progress* progress;                                // counts the files read (may be null)
     Confinement inside{dir.empty() ? "." : dir};
 
     std::string where(base::Span s) const {
@@ -115,6 +116,7 @@ struct Includer {
 
     // Reads one file (rel to the manuscript folder) and resolves its includes.
     std::optional<XNode> read(const std::string& rel, int depth) {
+        base::progress_advance(progress);
         if (std::optional<ParsedFile> parsed = ahead.take(dir.empty() ? rel : dir + "/" + rel, depth)) {
             if (!parsed->read_ok) {
                 sink.error_in(display_path(dir, rel), "cannot read the file");
@@ -256,7 +258,8 @@ std::string peek_language(const std::string& dir) {
 }
 
 std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& sources, base::Sink& sink,
-                                     const std::function<void(const std::string&)>& on_language) {
+                                     const std::function<void(const std::string&)>& on_language,
+                                     base::Progress* progress) {
     std::error_code ec;
     std::string book = display_path(dir, "book.xml");
     if (!fs::is_directory(dir.empty() ? "." : dir, ec)) {
@@ -275,7 +278,7 @@ std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& so
     // One worker besides this thread per extra core (the includer itself
     // parses whatever the workers have not started).
     ParseAhead ahead(base::job_limit() - 1);
-    Includer inc{dir, sources, sink, {}, {}, ahead};
+    Includer inc{dir, sources, sink, {}, {}, ahead, progress};
     std::string canon = fs::canonical(book, ec).string();
     inc.chain.emplace_back(canon, book);
     uint32_t file = sources.add(book, std::move(bytes));

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "base/diagnostics.h"
+#include "base/progress.h"
 #include "base/source_map.h"
 #include "manuscript/xml_tree.h"
 
@@ -23,9 +24,11 @@ namespace bb::manuscript {
 /// ("manuscript/guides/pulling-away.xml"). Returns book.xml's root, or nullopt
 /// when book.xml itself could not be read or parsed.
 /// `on_language` (may be empty) gets the root's language (or the default)
-/// once book.xml is parsed, before any include is.
+/// once book.xml is parsed, before any include is. `progress` (may be
+/// null) counts the files read.
 std::optional<XNode> read_manuscript(const std::string& dir, base::SourceMap& sources, base::Sink& sink,
-                                     const std::function<void(const std::string&)>& on_language = {});
+                                     const std::function<void(const std::string&)>& on_language = {},
+                                     base::Progress* progress = nullptr);
 
 /// Resolves `href` written in the file at `from` (both relative to the
 /// manuscript folder, '/'-separated) lexically into `out`, normalising "."

@@ -23,13 +23,15 @@ std::optional<model::Book> load(const std::string& dir, const LoadOptions& optio
                                 base::Sink& sink) {
     size_t errors_before = sink.error_count();
     base::StageTimer timer;
-    std::optional<XNode> root = read_manuscript(dir, sources, sink, options.on_language);
+    base::progress_phase(options.progress, "reading the manuscript's files", 0);
+    std::optional<XNode> root = read_manuscript(dir, sources, sink, options.on_language, options.progress);
     timer.lap("load: read and parse");
     if (!root) return std::nullopt;
     // The schema check and the model building only read the tree, and the
     // building reports nothing: the check runs on another thread into a
     // sink of its own, replayed here, so the diagnostics come in the same
     // order as when the two ran one after the other.
+    base::progress_phase(options.progress, "checking the manuscript", 0);
     base::Sink checked(SIZE_MAX);
     auto check = [&] {
         check_tree(*root, checked);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/diagnostics.h"
+#include "base/progress.h"
 #include "base/source_map.h"
 #include "model/book.h"
 
@@ -25,6 +26,9 @@ struct LoadOptions {
     /// before its includes are (a caller may start work that needs only the
     /// language, such as loading hyphenation patterns, meanwhile).
     std::function<void(const std::string& lang)> on_language;
+    /// Where a long load says how far it has come (may be null): the files
+    /// read, then the checking.
+    base::Progress* progress = nullptr;
 };
 
 /// The language book.xml in `dir` names on its root (`lang`, else the
