@@ -19,9 +19,9 @@ int build_epub(Session& session, const std::string& path, const typeset::PagedDo
 
 /// Lays the book out and writes the PDF to `path` (atomically). Prints
 /// "wrote …" unless quiet; BOOKBUILD_TIMING=1 prints stage times. Returns
-/// the exit code. For
-/// `bookbuild pdf`, whose process ends after it: what the PDF writer built
-/// is left to the system (pdf::write_file's `process_ends`).
+/// the exit code. For `bookbuild pdf`, whose process ends after it: what
+/// the PDF writer built is left to the system (pdf::write_file's
+/// `process_ends`).
 int build_pdf(Session& session, const std::string& path);
 
 /// build_pdf that also hands back the book's layout in `layout` (for the
