@@ -20,6 +20,7 @@ struct HandoutFlags {
     bool all = false;
     std::string output;
     std::string book_style = "styles/default.yaml";
+    bool book_style_given = false;
     std::string impose = "none";
     std::string sheet = "A4";
     bool crop_marks = false;
@@ -51,8 +52,10 @@ Runner add_handout_command(CLI::App& app) {
     cmd->add_flag("--all", flags->all, "One handout per guide of the book");
     cmd->add_option("-o,--output", flags->output,
                     "The PDF to write (default output/handouts/GUIDE-ID.pdf), or the folder with --all");
-    cmd->add_option("--book-style", flags->book_style, "The book's style, for the book's page numbers")
-        ->capture_default_str();
+    cmd->add_option("--book-style", flags->book_style,
+                    "The book's style, for the book's page numbers (looked up as -s is)")
+        ->capture_default_str()
+        ->each([flags](const std::string&) { flags->book_style_given = true; });
     cmd->add_option("--impose", flags->impose, "Imposition: none, 2up or booklet")
         ->check(CLI::IsMember({"none", "2up", "booklet"}))
         ->capture_default_str();
@@ -95,7 +98,8 @@ Runner add_handout_command(CLI::App& app) {
             impose::sheet_by_name(flags->sheet, job.imposition.sheet);
             job.imposition.crop_marks = flags->crop_marks;
 
-            auto book_sheet = style::load(flags->book_style, session.sources(), session.sink());
+            auto book_sheet = style::load(find_style(flags->book_style, flags->book_style_given, options->manuscript),
+                                          session.sources(), session.sink());
             if (!book_sheet) {
                 session.report();
                 return kInputError;

@@ -10,7 +10,8 @@ void add_common_options(CLI::App& cmd, CommonOptions& o, const std::string& defa
         ->capture_default_str();
     o.style = default_style;
     cmd.add_option("-s,--style", o.style, "Style file (YAML layout rules); by default looked up in styles/ "
-                                          "here, then in the styles/ folder beside the manuscript")
+                                          "here, then in the styles/ folder beside the manuscript, then "
+                                          "among the styles that come with bookbuild")
         ->capture_default_str()
         ->each([&o](const std::string&) { o.style_given = true; });
     cmd.add_flag("--strict", o.strict, "Treat warnings as errors");
@@ -42,13 +43,23 @@ unsigned jobs_wanted(const CommonOptions& o) {
     return *end == '\0' && n >= 1 && n <= 256 ? static_cast<unsigned>(n) : 0;
 }
 
-std::string resolve_style_path(const CommonOptions& o) {
+std::string find_style(const std::string& style, bool given, const std::string& manuscript) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    if (o.style_given || fs::exists(o.style, ec)) return o.style;
-    fs::path beside = fs::path(o.manuscript).lexically_normal().parent_path() / o.style;
+    if (given || fs::exists(style, ec)) return style;
+    fs::path beside = fs::path(manuscript).lexically_normal().parent_path() / style;
     if (fs::exists(beside, ec)) return beside.string();
-    return o.style;  // not found: the style loader reports it
+    // The styles that come with bookbuild: the binary lives in a build
+    // folder of the project (build/bookbuild), whose styles/ and fonts/ sit
+    // one level up; so `bookbuild epub -m ~/book` works from any folder.
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec && exe.has_parent_path()) {
+        fs::path shipped = exe.parent_path().parent_path() / style;
+        if (fs::exists(shipped, ec)) return shipped.string();
+    }
+    return style;  // not found: the style loader reports it
 }
+
+std::string resolve_style_path(const CommonOptions& o) { return find_style(o.style, o.style_given, o.manuscript); }
 
 }  // namespace bb::cli

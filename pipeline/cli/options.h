@@ -32,10 +32,15 @@ void add_common_options(CLI::App& cmd, CommonOptions& o, const std::string& defa
 /// Adds --watch (the commands that write the book's products).
 void add_watch_option(CLI::App& cmd, CommonOptions& o);
 
-/// The style file to load: -s as given; otherwise the default style relative
-/// to the current folder, or else in the `styles/` folder beside the
-/// manuscript folder (so `bookbuild check -m ~/book/manuscript` works from
-/// anywhere in a project laid out like this one).
+/// The style file to load: `style` as given when `given`; otherwise the
+/// default style relative to the current folder, or else in the `styles/`
+/// folder beside the manuscript folder (so `bookbuild check -m
+/// ~/book/manuscript` works from anywhere in a project laid out like this
+/// one), or else among the styles that come with bookbuild (the project
+/// folder the binary was built in: `build/bookbuild` finds `styles/`).
+std::string find_style(const std::string& style, bool given, const std::string& manuscript);
+
+/// find_style for the command's -s.
 std::string resolve_style_path(const CommonOptions& o);
 
 /// The thread limit a command runs with: -j when given (0 too), else

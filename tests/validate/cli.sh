@@ -63,4 +63,18 @@ sum_before=$(cd "$tmp/out" && find . -type f -exec sha256sum {} + | sort)
 expect_exit 1 "all on a broken manuscript" -- "$BB" all -m "$tmp/bad" -o "$tmp/out"
 sum_after=$(cd "$tmp/out" && find . -type f -exec sha256sum {} + | sort)
 [ "$sum_before" = "$sum_after" ] || fail "a failed run changed the output folder"
+# Run from a folder with no styles/, on a manuscript with none beside it:
+# the styles that come with bookbuild are used (found from the binary), and
+# every output is what a run from the project folder makes.
+mkdir -p "$tmp/away/m" "$tmp/elsewhere"
+cp -r manuscript "$tmp/away/m/"
+bb_abs=$(realpath "$BB")
+SOURCE_DATE_EPOCH=1764288000 "$bb_abs" all -q -m "$tmp/away/m/manuscript" -o "$tmp/from-root" 2>/dev/null
+if (cd "$tmp/elsewhere" && SOURCE_DATE_EPOCH=1764288000 "$bb_abs" all -q -m "$tmp/away/m/manuscript" -o out 2>"$tmp/away.err"); then
+  if diff -r "$tmp/from-root" "$tmp/elsewhere/out" >/dev/null; then
+    pass "all from a folder without styles/: the shipped styles, the same $(find "$tmp/from-root" -type f | wc -l) files"
+  else fail "all from a folder without styles/ made other files: $(diff -rq "$tmp/from-root" "$tmp/elsewhere/out" | head -2)"; fi
+else
+  fail "all from a folder without styles/"; head -3 "$tmp/away.err" >&2
+fi
 finish
