@@ -52,11 +52,17 @@ std::string find_style(const std::string& style, bool given, const std::string& 
     // The styles that come with bookbuild: the binary lives in a build
     // folder of the project (build/bookbuild), whose styles/ and fonts/ sit
     // one level up; so `bookbuild epub -m ~/book` works from any folder.
+    // A build folder elsewhere (cmake -B /tmp/b) finds the project it was
+    // built from.
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec && exe.has_parent_path()) {
         fs::path shipped = exe.parent_path().parent_path() / style;
         if (fs::exists(shipped, ec)) return shipped.string();
     }
+#ifdef BOOKBUILD_SOURCE_DIR
+    fs::path project = fs::path(BOOKBUILD_SOURCE_DIR) / style;
+    if (fs::exists(project, ec)) return project.string();
+#endif
     return style;  // not found: the style loader reports it
 }
 
