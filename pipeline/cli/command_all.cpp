@@ -40,11 +40,10 @@ int build_all(Session& session, const CommonOptions& options, const std::string&
     if (int c = build_epub(session, outdir + "/book.epub", &book_layout); c != kOk) return c;
     // Handouts: one per guide, with handout.yaml beside the book's style
     // (the book's own style when there is none).
-    std::filesystem::path handout_style =
-        std::filesystem::path(resolve_style_path(options)).parent_path() / "handout.yaml";
+    const std::string handout_style = handout_style_beside(resolve_style_path(options));
     std::optional<style::Sheet> handout_sheet;
-    if (std::filesystem::exists(handout_style)) {
-        handout_sheet = style::load(handout_style.string(), session.sources(), session.sink());
+    if (!handout_style.empty()) {
+        handout_sheet = style::load(handout_style, session.sources(), session.sink());
         if (!handout_sheet) {
             session.report();
             return kInputError;

@@ -76,6 +76,15 @@ Runner add_handout_command(CLI::App& app) {
             return kUsage;
         }
         const std::string output = flags->output.empty() ? std::string("output/handouts") : flags->output;
+        // The book's style, and without -s the handout style beside it (or
+        // the book's own), as `bookbuild all` takes them: never the book's
+        // style from one folder and the handout's from another.
+        const std::string book_style = find_style(flags->book_style, flags->book_style_given, options->manuscript);
+        if (!options->style_given) {
+            const std::string beside = handout_style_beside(book_style);
+            options->style = beside.empty() ? book_style : beside;
+            options->style_given = true;
+        }
         auto build = [&](Session& session) -> int {
             const auto& book = session.book();
             HandoutJob job;
@@ -98,8 +107,7 @@ Runner add_handout_command(CLI::App& app) {
             impose::sheet_by_name(flags->sheet, job.imposition.sheet);
             job.imposition.crop_marks = flags->crop_marks;
 
-            auto book_sheet = style::load(find_style(flags->book_style, flags->book_style_given, options->manuscript),
-                                          session.sources(), session.sink());
+            auto book_sheet = style::load(book_style, session.sources(), session.sink());
             if (!book_sheet) {
                 session.report();
                 return kInputError;

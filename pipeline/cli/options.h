@@ -43,8 +43,14 @@ std::string find_style(const std::string& style, bool given, const std::string& 
 /// find_style for the command's -s.
 std::string resolve_style_path(const CommonOptions& o);
 
+/// The handout style that goes with the book style file `book_style`:
+/// handout.yaml in the same folder when there is one, else "" (the book's
+/// own style is used). `all` and `handout` take the same one.
+std::string handout_style_beside(const std::string& book_style);
+
 /// The thread limit a command runs with: -j when given (0 too), else
-/// BOOKBUILD_JOBS when it is a number from 1 to 256, else 0 (one per core).
-unsigned jobs_wanted(const CommonOptions& o);
+/// BOOKBUILD_JOBS when it is a number from 1 to 256, else 0 (one per core;
+/// `problem` says why a BOOKBUILD_JOBS that is set was not taken).
+unsigned jobs_wanted(const CommonOptions& o, std::string& problem);
 
 }  // namespace bb::cli

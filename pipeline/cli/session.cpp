@@ -29,7 +29,10 @@ std::optional<int64_t> source_date_epoch_from_environment() {
 Session::Session(const CommonOptions& options, KeptBetweenBuilds* kept)
     : options_(options), progress_(make_progress_line(options)), kept_(kept),
       fonts_(kept ? &kept->fonts : &own_fonts_) {
-    base::set_job_limit(jobs_wanted(options));
+    std::string jobs_problem;
+    base::set_job_limit(jobs_wanted(options, jobs_problem));
+    if (!jobs_problem.empty())
+        sink_.add({base::Severity::Warning, base::Span{}, "BOOKBUILD_JOBS", jobs_problem});
     env_.strict = options.strict;
     env_.quiet = options.quiet;
     env_.source_date_epoch = source_date_epoch_from_environment();

@@ -152,7 +152,7 @@ ZipDeflater::ZipDeflater(const ZipOptions& options) : state_(std::make_unique<St
     // The caller's thread is busy preparing the next files: all the other
     // cores deflate (at least one thread, so preparing and deflating overlap).
     unsigned workers = std::max(1u, thread_count(options.jobs) - 1);
-    if (options.jobs == 1) workers = 0;
+    if (thread_count(options.jobs) == 1) workers = 0;  // -j 1: all on the caller's thread
     for (unsigned k = 0; k < workers; ++k) state_->threads.emplace_back([s = state_.get()] { s->work(); });
 }
 

@@ -77,4 +77,37 @@ if (cd "$tmp/elsewhere" && SOURCE_DATE_EPOCH=1764288000 "$bb_abs" all -q -m "$tm
 else
   fail "all from a folder without styles/"; head -3 "$tmp/away.err" >&2
 fi
+# Run from a folder without styles/, the book's own style wins over the
+# shipped one however -m is written ("dir/manuscript/", "."): a broken
+# styles/default.yaml beside the manuscript is reported, not passed over.
+mkdir -p "$tmp/own/styles"
+cp -r manuscript "$tmp/own/"
+printf 'page: [unclosed\n' >"$tmp/own/styles/default.yaml"
+expect_exit 1 "check -m DIR/manuscript/ takes the style beside it" -- \
+  bash -c "cd '$tmp/elsewhere' && '$bb_abs' check -m '$tmp/own/manuscript/'"
+grep -q "own/styles/default.yaml" /tmp/bb-err.$$ || fail "check -m DIR/: the book's style is not the one reported"
+(cd "$tmp/own/manuscript" && "$bb_abs" check -m . >/dev/null 2>"$tmp/dot.err"); rc=$?
+[ $rc = 1 ] && grep -q "styles/default.yaml" "$tmp/dot.err" && pass "check -m . takes the style beside the manuscript (exit 1)" \
+  || fail "check -m . did not take the book's style (exit $rc)"
+
+# A styles/ folder above a copy of the binary is not taken for bookbuild's own
+# (only a project folder is): the copy still uses the shipped style.
+mkdir -p "$tmp/zz/b" "$tmp/zz/styles"
+cp "$bb_abs" "$tmp/zz/b/bookbuild"
+printf 'page: [planted\n' >"$tmp/zz/styles/default.yaml"
+expect_exit 0 "a copied binary ignores a styles/ planted above it" -- \
+  bash -c "cd '$tmp/elsewhere' && '$tmp/zz/b/bookbuild' check -q -m '$tmp/away/m/manuscript'"
+
+# handout and all take the same handout style: with a book style of its own
+# and no handout.yaml beside it, both set the handouts in the book's style.
+mkdir -p "$tmp/mine/styles"
+cp -r manuscript "$tmp/mine/"
+ln -s "$SRC/fonts" "$tmp/mine/fonts"
+sed 's/margins: {top: 18mm/margins: {top: 25mm/' styles/default.yaml >"$tmp/mine/styles/default.yaml"
+(cd "$tmp/elsewhere" && SOURCE_DATE_EPOCH=1764288000 "$bb_abs" all -q -m "$tmp/mine/manuscript" -o mine-all 2>/dev/null &&
+  SOURCE_DATE_EPOCH=1764288000 "$bb_abs" handout -q --all -m "$tmp/mine/manuscript" -o mine-handouts 2>/dev/null)
+if [ -s "$tmp/elsewhere/mine-all/handouts/pulling-away.pdf" ] &&
+   cmp -s "$tmp/elsewhere/mine-all/handouts/pulling-away.pdf" "$tmp/elsewhere/mine-handouts/pulling-away.pdf"; then
+  pass "handout --all and all make the same handout from a book with its own style"
+else fail "handout --all and all made different handouts (or none)"; fi
 finish

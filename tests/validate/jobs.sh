@@ -49,6 +49,13 @@ else
   fail "all on 1 and 3 threads: $(diff -rq "$tmp/all-j1" "$tmp/all-j3" | head -3 | tr '\n' ';')"
 fi
 
+# A BOOKBUILD_JOBS that is not a number of threads: a warning naming it,
+# one thread per core, the same bytes.
+BOOKBUILD_JOBS=abc "$BB" epub -q -m "$m" -o "$tmp/envbad.epub" 2>"$tmp/err" || fail "epub with BOOKBUILD_JOBS=abc"
+grep -q "^BOOKBUILD_JOBS: warning: .*'abc'" "$tmp/err" && pass "BOOKBUILD_JOBS=abc: a warning naming it" \
+  || { fail "BOOKBUILD_JOBS=abc: no warning"; head -3 "$tmp/err" >&2; }
+same "epub with BOOKBUILD_JOBS=abc" "$tmp/default.epub" "$tmp/envbad.epub"
+
 for bad in -1 abc 257; do
   expect_exit 2 "pdf -j $bad is a usage error" -- "$BB" pdf -q -j "$bad" -m "$m" -o "$tmp/bad.pdf"
   grep -q -- "--jobs" /tmp/bb-err.$$ || fail "pdf -j $bad: the message does not name --jobs"
