@@ -151,8 +151,9 @@ ZipDeflater::ZipDeflater(const ZipOptions& options) : state_(std::make_unique<St
     state_->memory = options.memory ? options.memory->impl.get() : nullptr;
     // The caller's thread is busy preparing the next files: all the other
     // cores deflate (at least one thread, so preparing and deflating overlap).
-    unsigned workers = std::max(1u, thread_count(options.jobs) - 1);
-    if (thread_count(options.jobs) == 1) workers = 0;  // -j 1: all on the caller's thread
+    // -j 1: everything on the caller's thread.
+    const unsigned threads = thread_count(options.jobs);
+    const unsigned workers = threads == 1 ? 0 : threads - 1;
     for (unsigned k = 0; k < workers; ++k) state_->threads.emplace_back([s = state_.get()] { s->work(); });
 }
 
