@@ -15,6 +15,17 @@ Shapes:
   intl           every seventh word of each paragraph Greek, Cyrillic,
                  Hebrew, Arabic, CJK or an emoji (fallback fonts, missing
                  glyphs)
+  corpus         the corpus unchanged: the row the others are read against
+  long-paragraphs
+                 the paragraphs of each myth, example, truth and section
+                 joined into one (a few long paragraphs instead of many)
+  long-words     every twelfth word of each paragraph a 28- to 88-character
+                 compound or URL (the line breaker's later passes)
+  few-guides     each run of 100 guides merged into one guide with all their
+                 sections, their other parts left out (few, long chapters:
+                 less to share among threads)
+  giant-paragraph
+                 one guide's example opens with a paragraph of 20,000 words
 
 Deterministic: the same input gives the same files. Time the result as the
 corpus (bookbuild pdf -m OUTDIR -o ...).
@@ -116,7 +127,75 @@ def intl(out):
     edit_guides(out, mix)
 
 
-SHAPES = {"practitioners": practitioners, "figures": figures, "one-file": one_file, "intl": intl}
+def corpus(out):
+    pass
+
+
+def long_paragraphs(out):
+    edit_guides(out, lambda _, t: re.sub(r"</p>\s*<p>", " ", t))
+
+
+def long_words(out):
+    words = ["Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz",
+             "https://example.org/men/groups/weekly-meeting-notes/2026/november/session-twelve.html",
+             "Donaudampfschifffahrtsgesellschaftskapitän", "antidisestablishmentarianism",
+             "pneumonoultramicroscopicsilicovolcanoconiosis"]
+    rnd = random.Random(3)
+
+    def mix(_, text):
+        def para(m):
+            s = m.group(1).split(" ")
+            for k in range(3, len(s), 12):
+                s[k] = rnd.choice(words)
+            return "<p>" + " ".join(s) + "</p>"
+        return re.sub(r"<p>([^<]*)</p>", para, text)
+    edit_guides(out, mix)
+
+
+def few_guides(out, per=100):
+    paths = sorted(glob.glob(os.path.join(out, "guides", "*.xml")))
+    merged_into = {}
+    for k in range(0, len(paths), per):
+        head = paths[k]
+        with open(head, encoding="utf-8") as f:
+            text = f.read()
+        sections = []
+        for path in paths[k + 1:k + per]:
+            with open(path, encoding="utf-8") as f:
+                sections += re.findall(r"^  <section.*?^  </section>", f.read(), flags=re.S | re.M)
+            merged_into[os.path.basename(path)[:-4]] = os.path.basename(head)[:-4]
+            os.remove(path)
+        at = text.index("  <faq")
+        with open(head, "w", encoding="utf-8") as f:
+            f.write(text[:at] + "\n".join(sections) + "\n" + text[at:])
+    # references to a merged guide go to the guide it joined
+    def retarget(_, text):
+        return re.sub(r'to="(guide-\d+)"', lambda m: f'to="{merged_into.get(m.group(1), m.group(1))}"', text)
+    edit_guides(out, retarget)
+    for name in ("directory.xml", "book.xml"):
+        path = os.path.join(out, name)
+        with open(path, encoding="utf-8") as f:
+            text = retarget(None, f.read())
+        text = re.sub(r'\s*<include href="guides/(guide-\d+)\.xml"/>',
+                      lambda m: "" if m.group(1) in merged_into else m.group(0), text)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+def giant_paragraph(out, words=20000):
+    path = sorted(glob.glob(os.path.join(out, "guides", "*.xml")))[1]
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    pool = " ".join(re.findall(r"<p>([^<]*)</p>", text)).split()
+    body = " ".join(pool[i % len(pool)] for i in range(words))
+    text = re.sub(r"(<example>\s*)<p>", lambda m: m.group(1) + "<p>" + body + "</p><p>", text, count=1)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+SHAPES = {"practitioners": practitioners, "figures": figures, "one-file": one_file, "intl": intl,
+          "corpus": corpus, "long-paragraphs": long_paragraphs, "long-words": long_words,
+          "few-guides": few_guides, "giant-paragraph": giant_paragraph}
 
 
 def main():

@@ -5,6 +5,7 @@
 #   bench/shapes.sh                          every shape at N = 100, practitioners and one-file also at 1000
 #   bench/shapes.sh --runs 3                 medians of 3 runs
 #   bench/shapes.sh --compare OLD/bookbuild  a second binary in the same runs, interleaved
+#   bench/shapes.sh --cases "corpus:1000 few-guides:1000"   only these SHAPE:N
 #
 # Uses the Release build and the corpora of bench/run (BENCH_BUILD, default
 # build-bench; run bench/run --quick --sizes "100 1000" --peer-sizes "" first
@@ -16,10 +17,13 @@ root=$(dirname "$here")
 cd "$root"
 runs=1
 compare=""
+cases="corpus:100 practitioners:100 practitioners:1000 figures:100 one-file:100 one-file:1000 intl:100
+       corpus:1000 long-paragraphs:1000 long-words:1000 few-guides:1000 giant-paragraph:100"
 while (($#)); do
   case "$1" in
     --runs) runs=$2; shift ;;
     --compare) compare=$2; shift ;;
+    --cases) cases=$2; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "bench/shapes.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -30,7 +34,6 @@ bb=$build/bookbuild
 [ -x "$bb" ] || { echo "bench/shapes.sh: no $bb (run bench/run first)" >&2; exit 1; }
 export SOURCE_DATE_EPOCH=1764288000
 
-cases="practitioners:100 practitioners:1000 figures:100 one-file:100 one-file:1000 intl:100"
 for c in $cases; do
   shape=${c%%:*} n=${c##*:} src=$build/corpus/${c##*:}/manuscript dst=$build/shapes/$shape-$n
   [ -d "$src" ] || { echo "bench/shapes.sh: no corpus $src (run bench/run first)" >&2; exit 1; }

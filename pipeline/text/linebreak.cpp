@@ -9,6 +9,9 @@
 // - after TeX's three passes, a fourth ignores the tolerance and a fifth adds
 //   the caller's character-level emergency breaks, so that no line is wider
 //   than the measure unless a single unbreakable box is.
+// The fourth and fifth passes, which keep every line that fits however
+// loose, are first run with an upper bound on the total demerits (see
+// run_bounded): the same answer, without the nodes that cannot win.
 #include "text/linebreak.h"
 
 #include <algorithm>
@@ -143,11 +146,16 @@ public:
         }
     }
 
-    // Runs one pass; false when it found no way to the end.
-    bool run(const Pass& pass, BreakResult& out) {
+    // Runs one pass; false when it found no way to the end. With a finite
+    // `bound`, nodes whose total demerits exceed it are not made, and the
+    // run gives up (false) where the last resort would break artificially:
+    // see run_bounded for why a bounded run that succeeds is exact.
+    bool run(const Pass& pass, BreakResult& out, double bound = kAwful) {
         nodes_.clear();
         active_.clear();
         pass_ = pass;
+        bound_ = bound;
+        gave_up_ = false;
         // A line whose shortfall exceeds its stretch times this ratio has a
         // badness above the tolerance (100 r^3 >= tolerance + 0.5 rounds to
         // more than it), so it is skipped before badness() is computed; the
@@ -156,6 +164,13 @@ public:
         too_loose_ = pass.tolerance < 10000 && !pass.uncapped
                          ? std::cbrt((pass.tolerance + 0.5) / 100) * (1 + 1e-9)
                          : kAwful;
+        // A bounded uncapped run makes no line whose own demerits,
+        // (line_penalty + badness)^2, pass the bound (totals start at 0 and
+        // only grow), so a line looser than that is skipped the same way.
+        if (pass.uncapped && bound < kAwful) {
+            const double worst = std::sqrt(bound) - p_.line_penalty;  // badness
+            if (worst < 1e12) too_loose_ = std::cbrt(std::max(0.0, worst) / 100) * (1 + 1e-9);
+        }
         size_t first = first_after(std::string::npos);
         nodes_.push_back({std::string::npos, 0, Decent, 0, std::string::npos, sw_[first], sy_[first], sz_[first],
                           first, false, false, 0});
@@ -173,7 +188,7 @@ public:
             if (all_too_loose(b)) continue;
             try_break(b);
             peak_active_ = std::max(peak_active_, active_.size());
-            if (active_.empty()) return false;
+            if (active_.empty() || gave_up_) return false;
         }
         return finish(out);
     }
@@ -292,6 +307,12 @@ private:
                 c.from[fit] = ai;
             }
         }
+        // A bounded run cannot tell whether a node it did not make would
+        // have survived here: it leaves the artificial break to a full run.
+        if (pass_.last_resort && cands.empty() && keep.empty() && bound_ < kAwful) {
+            gave_up_ = true;
+            return;
+        }
         // §851/§854: in the last resort, when nothing else survives, break
         // here anyway from the node whose line overflows least.
         if (pass_.last_resort && cands.empty() && keep.empty() && best_overfull != std::string::npos) {
@@ -305,12 +326,20 @@ private:
         }
         std::swap(active_, keep);  // the old list's buffer is the next break's `keep`
         size_t next = first_after(b);
+        // New nodes in the order of their keys, not of the active node that
+        // first named the key: a bounded run, which lacks some active
+        // nodes, then makes its nodes in the same order as a full run.
+        if (cands.size() > 1)
+            std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
+                return x.line_class != y.line_class ? x.line_class < y.line_class : x.hyphen_run < y.hyphen_run;
+            });
         for (const auto& c : cands) {
             double minimum = *std::min_element(std::begin(c.d), std::end(c.d));
             for (int f = 0; f < 4; ++f) {
                 // §836: a class more than adj_demerits worse than the best can
                 // never win later, since adjacency costs at most that much.
                 if (c.d[f] == kAwful || c.d[f] > minimum + p_.adj_demerits) continue;
+                if (c.d[f] > bound_) continue;
                 const Node& from = nodes_[c.from[f]];
                 bool art = c.from[f] == artificial_;
                 nodes_.push_back({b, from.line + 1, f, c.d[f], c.from[f], sw_[next], sy_[next], sz_[next], next,
@@ -406,6 +435,8 @@ private:
     const BreakParams& p_;
     Pass pass_{};
     double too_loose_ = kAwful;  ///< see run()
+    double bound_ = kAwful;      ///< see run()
+    bool gave_up_ = false;       ///< a bounded run met an artificial break
     BreakScratch& scratch_ = break_scratch();  // one Breaker at a time per thread
     std::vector<double>& sw_ = scratch_.sw;
     std::vector<double>& sy_ = scratch_.sy;
@@ -420,6 +451,35 @@ public:
     int actual_looseness_ = 0;  // of the last successful run (§875)
     size_t peak_active_ = 0;    // over every run
 };
+
+/// True when no line can lower a path's total demerits: no legal break
+/// has a negative (finite) penalty and no extra demerit is negative. Then
+/// a path's total only grows along it, which run_bounded relies on.
+bool demerits_only_grow(std::span<const Item> items, const BreakParams& p) {
+    if (p.adj_demerits < 0 || p.double_hyphen_demerits < 0 || p.final_hyphen_demerits < 0) return false;
+    return std::none_of(items.begin(), items.end(), [](const Item& it) {
+        return it.is_penalty() && it.penalty < 0 && it.penalty > -kInfPenalty;
+    });
+}
+
+/// An uncapped pass (every line that fits is kept, however loose) tried
+/// first with an upper bound on the total demerits: nodes above it are not
+/// made. Where demerits only grow, every node a full run makes at or
+/// below the bound, it makes the same way, from a predecessor at or below
+/// it (new nodes are made in key order, so in the same order too): a
+/// bounded run holds exactly the full run's nodes at or below the bound.
+/// If it reaches the end, the full run's best end node is among them;
+/// a bounded run that gives up (no end node under the bound, or a place
+/// where the full run might break artificially) is followed by a looser
+/// bound and at last by the full run. Most such paragraphs end near 10^5
+/// (a few lines over the tolerance), where an unbounded run also drags
+/// along every line up to badness 10^12.
+bool run_bounded(Breaker& breaker, const Pass& pass, BreakResult& out, bool bounded) {
+    if (bounded)
+        for (double bound : {1e6, 1e8, 1e10})
+            if (breaker.run(pass, out, bound)) return true;
+    return breaker.run(pass, out);
+}
 
 }  // namespace
 
@@ -440,6 +500,7 @@ BreakResult break_lines(std::span<const Item> items, const Measure& measure, con
         has_emergency |= it.is_penalty() && it.emergency;
     }
     Breaker breaker(items, measure, params);
+    const bool bounded = params.bounded_last_passes && params.looseness == 0 && demerits_only_grow(items, params);
     double bg = params.line_end_stretch;
     double em = bg + std::max(0.0, params.emergency_stretch);
     // §863: pretolerance without hyphenation; then tolerance with it; then
@@ -465,14 +526,14 @@ BreakResult break_lines(std::span<const Item> items, const Measure& measure, con
         result.pass = 3;
         return result;
     }
-    if (!breaker.run({kAwful, true, false, em, true, true, true}, result))
-        breaker.run({kAwful, true, false, em, true, true, false}, result);
+    if (!run_bounded(breaker, {kAwful, true, false, em, true, true, true}, result, bounded))
+        run_bounded(breaker, {kAwful, true, false, em, true, true, false}, result, bounded);
     result.pass = 4;
     result.peak_active = breaker.peak_active_;
     if (result.overfull.empty() || !has_emergency) return result;
     BreakResult last;
-    if (!breaker.run({kAwful, true, true, em, true, true, true}, last))
-        breaker.run({kAwful, true, true, em, true, true, false}, last);
+    if (!run_bounded(breaker, {kAwful, true, true, em, true, true, true}, last, bounded))
+        run_bounded(breaker, {kAwful, true, true, em, true, true, false}, last, bounded);
     last.pass = 5;
     last.peak_active = breaker.peak_active_;
     if (last.overfull.size() <= result.overfull.size()) return last;

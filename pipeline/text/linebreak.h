@@ -91,6 +91,11 @@ struct BreakParams {
     /// total demerits are dropped (0 = unbounded). Only pathological input
     /// (very long lines, huge tolerance) reaches the default.
     size_t max_active = 512;
+    /// The passes that keep every line that fits however loose (4 and 5)
+    /// are first run with a bound on the total demerits, which gives the
+    /// same lines without the nodes that cannot win; false runs them
+    /// without it (to compare the two).
+    bool bounded_last_passes = true;
 };
 
 /// One line of the solution.

@@ -456,6 +456,73 @@ TEST(LineBreak, MatchesBruteForceWithTeXsTolerance) {
               50);
 }
 
+// The last passes are first run with a bound on the total demerits
+// (run_bounded): on paragraphs that reach them -- long words that
+// hyphenate in few places, stiff spaces, words wider than the line --
+// they must give exactly what the unbounded passes give, including where
+// the bounded runs give up (a total above every bound, an artificial
+// break) and where no bound is tried (a negative penalty).
+TEST(LineBreak, BoundedLastPassesGiveTheUnboundedLines) {
+    std::mt19937 rng(2026);
+    int last_passes = 0, above_bounds = 0, artificial = 0, unbounded = 0;
+    for (int trial = 0; trial < 600; ++trial) {
+        std::vector<Item> items;
+        const int nwords = 10 + static_cast<int>(rng() % 40);
+        for (int k = 0; k < nwords; ++k) {
+            if (k) {
+                if (rng() % 300 == 0) items.push_back(Item::make_penalty(0, -5000));  // a break the author asked for
+                items.push_back(Item::make_glue(1, 0.25 + (rng() % 3) * 0.25, 0.25));
+            }
+            if (rng() % 6) {
+                // now and then a word wider than any line, unbreakable
+                items.push_back(Item::make_box(rng() % 25 ? 1 + rng() % 6 + (rng() % 4) * 0.25 : 30 + rng() % 10));
+                continue;
+            }
+            // A long word: syllables with a hyphenation point or, when
+            // unhyphenatable, character-level emergency breaks.
+            const bool emergency = rng() % 3 == 0;
+            const int pieces = 3 + static_cast<int>(rng() % 8);
+            for (int q = 0; q < pieces; ++q) {
+                if (q) {
+                    Item brk = emergency ? Item::make_penalty(0, 0) : flagged(0.5, 50);
+                    brk.discretionary = !emergency;
+                    brk.emergency = emergency;
+                    items.push_back(brk);
+                }
+                items.push_back(Item::make_box(2 + rng() % 5));
+            }
+        }
+        finish_paragraph(items);
+        BreakParams p;
+        p.emergency_stretch = 1 + rng() % 3;
+        const Measure measure = rng() % 4 ? Measure(18 + rng() % 14) : Measure({14.0, 26.0});
+        BreakResult bounded = break_lines(items, measure, p);
+        p.bounded_last_passes = false;
+        BreakResult full = break_lines(items, measure, p);
+        ASSERT_EQ(bounded.pass, full.pass) << "trial " << trial;
+        EXPECT_EQ(bounded.demerits, full.demerits) << "trial " << trial;
+        EXPECT_EQ(bounded.overfull, full.overfull) << "trial " << trial;
+        ASSERT_EQ(bounded.lines.size(), full.lines.size()) << "trial " << trial;
+        for (size_t i = 0; i < full.lines.size(); ++i) {
+            EXPECT_EQ(bounded.lines[i].begin, full.lines[i].begin) << "trial " << trial << " line " << i;
+            EXPECT_EQ(bounded.lines[i].end, full.lines[i].end) << "trial " << trial << " line " << i;
+            EXPECT_EQ(bounded.lines[i].fitness, full.lines[i].fitness) << "trial " << trial << " line " << i;
+        }
+        if (full.pass < 4) continue;
+        ++last_passes;
+        above_bounds += full.demerits > 1e10;
+        artificial += !full.overfull.empty();
+        unbounded += std::any_of(items.begin(), items.end(),
+                                 [](const Item& it) { return it.is_penalty() && it.penalty == -5000; });
+    }
+    std::printf("[ cases    ] %d in the last passes: %d above the bounds, %d with an artificial break, %d with a negative penalty\n",
+                last_passes, above_bounds, artificial, unbounded);
+    EXPECT_GT(last_passes, 150);
+    EXPECT_GT(above_bounds, 10);
+    EXPECT_GT(artificial, 10);
+    EXPECT_GT(unbounded, 10);
+}
+
 TEST(LineBreak, NeverEmptyAndNeverWiderWhenPossible) {
     EXPECT_TRUE(break_lines({}, Measure(10)).lines.empty());
     std::mt19937 rng(99);
