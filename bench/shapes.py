@@ -112,19 +112,23 @@ def one_file(out):
         f.write(book)
 
 
-def intl(out):
-    words = ["Ψυχή", "αγάπη", "душа", "любовь", "Привет", "μητέρα", "отец", "שלום", "مرحبا", "日本語", "😀",
-             "Ωmega", "Đặng", "İstanbul"]
-    rnd = random.Random(7)
-
+def replace_words(out, words, rnd, first, every):
+    """In every plain paragraph of every guide, words first, first + every, ...
+    replaced by a choice from `words`."""
     def mix(_, text):
         def para(m):
             s = m.group(1).split(" ")
-            for k in range(0, len(s), 7):
+            for k in range(first, len(s), every):
                 s[k] = rnd.choice(words)
             return "<p>" + " ".join(s) + "</p>"
         return re.sub(r"<p>([^<]*)</p>", para, text)
     edit_guides(out, mix)
+
+
+def intl(out):
+    words = ["Ψυχή", "αγάπη", "душа", "любовь", "Привет", "μητέρα", "отец", "שלום", "مرحبا", "日本語", "😀",
+             "Ωmega", "Đặng", "İstanbul"]
+    replace_words(out, words, random.Random(7), first=0, every=7)
 
 
 def corpus(out):
@@ -140,16 +144,7 @@ def long_words(out):
              "https://example.org/men/groups/weekly-meeting-notes/2026/november/session-twelve.html",
              "Donaudampfschifffahrtsgesellschaftskapitän", "antidisestablishmentarianism",
              "pneumonoultramicroscopicsilicovolcanoconiosis"]
-    rnd = random.Random(3)
-
-    def mix(_, text):
-        def para(m):
-            s = m.group(1).split(" ")
-            for k in range(3, len(s), 12):
-                s[k] = rnd.choice(words)
-            return "<p>" + " ".join(s) + "</p>"
-        return re.sub(r"<p>([^<]*)</p>", para, text)
-    edit_guides(out, mix)
+    replace_words(out, words, random.Random(3), first=3, every=12)
 
 
 def few_guides(out, per=100):
