@@ -139,6 +139,7 @@ public:
         sz_.assign(n + 1, 0);
         for (size_t i = 0; i < n; ++i) {
             const Item& it = items[i];
+            if (!it.is_penalty() && (it.width < 0 || it.stretch < 0)) widths_grow_ = false;
             bool counts = !it.is_penalty();
             sw_[i + 1] = sw_[i] + (counts ? it.width : 0);
             sy_[i + 1] = sy_[i] + (it.is_glue() ? it.stretch : 0);
@@ -211,8 +212,10 @@ private:
     /// longest and has the most stretch: if it is too loose, so is every
     /// shorter one (shortfall only grows and stretch only shrinks). Most
     /// breaks inside a line are such.
+    /// (Only when no box or glue is narrower than nothing and no glue
+    /// stretches negatively: else a longer line can be the tighter one.)
     bool all_too_loose(size_t b) const {
-        if (measure_.widths.size() != 1 || active_.empty()) return false;
+        if (measure_.widths.size() != 1 || active_.empty() || !widths_grow_) return false;
         const Item& brk = items_[b];
         if (brk.is_forced_break()) return false;
         const Node& oldest = nodes_[active_.front()];
@@ -436,6 +439,7 @@ private:
     Pass pass_{};
     double too_loose_ = kAwful;  ///< see run()
     double bound_ = kAwful;      ///< see run()
+    bool widths_grow_ = true;    ///< no negative width or stretch (all_too_loose)
     bool gave_up_ = false;       ///< a bounded run met an artificial break
     BreakScratch& scratch_ = break_scratch();  // one Breaker at a time per thread
     std::vector<double>& sw_ = scratch_.sw;
@@ -454,9 +458,12 @@ public:
 
 /// True when no line can lower a path's total demerits: no legal break
 /// has a negative (finite) penalty and no extra demerit is negative. Then
-/// a path's total only grows along it, which run_bounded relies on.
+/// a path's total only grows along it, which run_bounded relies on. The
+/// line penalty must not be negative either: run() skips lines by their
+/// badness, which bounds their demerits only when it is not.
 bool demerits_only_grow(std::span<const Item> items, const BreakParams& p) {
-    if (p.adj_demerits < 0 || p.double_hyphen_demerits < 0 || p.final_hyphen_demerits < 0) return false;
+    if (p.line_penalty < 0 || p.adj_demerits < 0 || p.double_hyphen_demerits < 0 || p.final_hyphen_demerits < 0)
+        return false;
     return std::none_of(items.begin(), items.end(), [](const Item& it) {
         return it.is_penalty() && it.penalty < 0 && it.penalty > -kInfPenalty;
     });
@@ -495,12 +502,17 @@ BreakResult break_lines(std::span<const Item> items, const Measure& measure, con
         items = fixed;
     }
     bool has_discretionary = false, has_emergency = false;
+    double widest_box = 0;
     for (const auto& it : items) {
         has_discretionary |= it.is_penalty() && it.discretionary;
         has_emergency |= it.is_penalty() && it.emergency;
+        if (it.is_box()) widest_box = std::max(widest_box, it.width);
     }
     Breaker breaker(items, measure, params);
     const bool bounded = params.bounded_last_passes && params.looseness == 0 && demerits_only_grow(items, params);
+    // A box wider than every line is overfull wherever it stands: pass 4
+    // then breaks artificially, where a bounded run would only give up.
+    const bool overflows = widest_box > *std::max_element(measure.widths.begin(), measure.widths.end());
     double bg = params.line_end_stretch;
     double em = bg + std::max(0.0, params.emergency_stretch);
     // §863: pretolerance without hyphenation; then tolerance with it; then
@@ -526,8 +538,8 @@ BreakResult break_lines(std::span<const Item> items, const Measure& measure, con
         result.pass = 3;
         return result;
     }
-    if (!run_bounded(breaker, {kAwful, true, false, em, true, true, true}, result, bounded))
-        run_bounded(breaker, {kAwful, true, false, em, true, true, false}, result, bounded);
+    if (!run_bounded(breaker, {kAwful, true, false, em, true, true, true}, result, bounded && !overflows))
+        run_bounded(breaker, {kAwful, true, false, em, true, true, false}, result, bounded && !overflows);
     result.pass = 4;
     result.peak_active = breaker.peak_active_;
     if (result.overfull.empty() || !has_emergency) return result;

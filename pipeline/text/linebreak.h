@@ -93,7 +93,9 @@ struct BreakParams {
     size_t max_active = 512;
     /// The passes that keep every line that fits however loose (4 and 5)
     /// are first run with a bound on the total demerits, which gives the
-    /// same lines without the nodes that cannot win; false runs them
+    /// same lines without the nodes that cannot win (when line_penalty and
+    /// the extra demerits are not negative and no break has a negative
+    /// finite penalty; else they run unbounded anyway); false runs them
     /// without it (to compare the two).
     bool bounded_last_passes = true;
 };
@@ -124,7 +126,9 @@ struct BreakResult {
     /// emergency (character-level) breaks.
     int pass = 0;
     double demerits = 0;
-    /// Largest active list seen in the passes run (for tuning max_active).
+    /// Largest active list seen in the passes run (for tuning max_active;
+    /// passes 4 and 5 count their bounded runs too, so it can be smaller
+    /// than an unbounded pass would have needed).
     size_t peak_active = 0;
     /// Break item indices only (lines[i].end), for callers that want a list.
     std::vector<size_t> breaks() const;

@@ -495,6 +495,8 @@ TEST(LineBreak, BoundedLastPassesGiveTheUnboundedLines) {
         finish_paragraph(items);
         BreakParams p;
         p.emergency_stretch = 1 + rng() % 3;
+        p.max_consecutive_hyphens = static_cast<int>(rng() % 4);
+        if (trial % 4 == 0) p.max_active = 2 + rng() % 7;  // the active list cut to its best few
         const Measure measure = rng() % 4 ? Measure(18 + rng() % 14) : Measure({14.0, 26.0});
         BreakResult bounded = break_lines(items, measure, p);
         p.bounded_last_passes = false;
@@ -521,6 +523,51 @@ TEST(LineBreak, BoundedLastPassesGiveTheUnboundedLines) {
     EXPECT_GT(above_bounds, 10);
     EXPECT_GT(artificial, 10);
     EXPECT_GT(unbounded, 10);
+}
+
+// Found by a review of the bounded passes: with a box of negative width a
+// longer line can be the tighter one, and the shortcut that passes over a
+// break when the oldest node's line is too loose (all_too_loose) skipped a
+// line that fits; with a negative line_penalty a line's badness no longer
+// bounds its demerits. Both now give the unbounded answer.
+TEST(LineBreak, BoundedLastPassesWithNegativeWidthsOrLinePenalty) {
+    std::vector<Item> items;
+    for (double w : {4.0, 4.0, 5.0, 3.0, 5.5}) items.push_back(Item::make_box(w));
+    items.push_back(Item::make_glue(1, 1, 0.5));
+    items.push_back(Item::make_box(2));
+    items.push_back(Item::make_glue(1, 0, 0.25));
+    items.push_back(Item::make_box(-1));
+    Item hyphen = flagged(0.5, 300);
+    hyphen.discretionary = true;
+    items.push_back(hyphen);
+    for (double w : {1.0, 5.0}) items.push_back(Item::make_box(w));
+    items.push_back(Item::make_glue(1, 1, 0.5));
+    for (double w : {5.25, 1.0, 3.0, 2.0, 3.0, 4.0}) items.push_back(Item::make_box(w));
+    items.push_back(Item::make_glue(1, 0.25, 0));
+    for (double w : {-2.0, 1.0, 5.0}) items.push_back(Item::make_box(w));
+    items.push_back(Item::make_glue(0, kFill, 0));
+    items.push_back(Item::make_penalty(0, -kInfPenalty));
+    BreakParams p;
+    BreakResult bounded = break_lines(items, Measure(29), p);
+    p.bounded_last_passes = false;
+    BreakResult full = break_lines(items, Measure(29), p);
+    EXPECT_EQ(bounded.pass, 4);
+    EXPECT_EQ(bounded.breaks(), full.breaks());
+    EXPECT_EQ(bounded.demerits, full.demerits);
+    EXPECT_EQ(full.breaks(), (std::vector<size_t>{9, 19, 24}));  // the review's unbounded answer
+
+    std::vector<Item> stiff = {Item::make_box(2), Item::make_glue(1, 0.005, 0), Item::make_box(2.0000005),
+                               Item::make_glue(1, 0, 0), Item::make_box(4), Item::make_glue(1, 0.002, 0),
+                               Item::make_box(3), Item::make_penalty(0, -kInfPenalty)};
+    BreakParams q;
+    q.line_penalty = -1e11;  // (line_penalty + 1e11)^2: a line with no stretch costs nothing
+    q.adj_demerits = 0;
+    BreakResult q_bounded = break_lines(stiff, Measure(10), q);
+    q.bounded_last_passes = false;
+    BreakResult q_full = break_lines(stiff, Measure(10), q);
+    EXPECT_EQ(q_bounded.breaks(), q_full.breaks());
+    EXPECT_EQ(q_bounded.demerits, q_full.demerits);
+    EXPECT_EQ(q_full.breaks(), (std::vector<size_t>{1, 3, 7}));
 }
 
 TEST(LineBreak, NeverEmptyAndNeverWiderWhenPossible) {
