@@ -9,7 +9,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <functional>
 #include <random>
@@ -589,7 +588,10 @@ TEST(LineBreak, NeverEmptyAndNeverWiderWhenPossible) {
     }
 }
 
-TEST(LineBreak, MicroBenchmark2000Words) {
+// A long paragraph keeps a short active list: nodes are dropped as their
+// lines overflow, so the cost grows with the paragraph, not its square.
+// (Its speed is measured in bench/micro, BM_BreakLines, not here.)
+TEST(LineBreak, LongParagraphKeepsAShortActiveList) {
     // 2,000 words of 2-12 units, interword glue 3 plus 1.5 minus 1, with a
     // hyphenation point in every third word, at a measure of about 12 words.
     std::mt19937 rng(7);
@@ -608,15 +610,10 @@ TEST(LineBreak, MicroBenchmark2000Words) {
         }
     }
     finish_paragraph(items);
-    auto t0 = std::chrono::steady_clock::now();
-    int reps = 20;
-    size_t lines = 0;
-    for (int i = 0; i < reps; ++i) lines = break_lines(items, Measure(400)).lines.size();
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / reps;
-    size_t peak = break_lines(items, Measure(400)).peak_active;
-    std::printf("[ bench    ] 2000 words, %zu lines: %.3f ms per paragraph, peak active list %zu\n", lines, ms,
-                peak);
-    EXPECT_LT(peak, BreakParams{}.max_active);  // the bound is not what makes it fast
-    EXPECT_GT(lines, 100u);
-    EXPECT_LT(ms, 200.0);  // generous: measured well under 10 ms
+    BreakResult r = break_lines(items, Measure(400));
+    EXPECT_GT(r.lines.size(), 100u);
+    EXPECT_TRUE(r.overfull.empty());
+    // About a line's worth of breaks (12 words, 4 hyphens) times the fitness
+    // classes, far below the bound (which is not what keeps it short).
+    EXPECT_LT(r.peak_active, 64u);
 }
