@@ -502,17 +502,11 @@ BreakResult break_lines(std::span<const Item> items, const Measure& measure, con
         items = fixed;
     }
     bool has_discretionary = false, has_emergency = false;
-    double widest_box = 0;
     for (const auto& it : items) {
         has_discretionary |= it.is_penalty() && it.discretionary;
         has_emergency |= it.is_penalty() && it.emergency;
-        if (it.is_box()) widest_box = std::max(widest_box, it.width);
     }
     Breaker breaker(items, measure, params);
-    const bool bounded = params.bounded_last_passes && params.looseness == 0 && demerits_only_grow(items, params);
-    // A box wider than every line is overfull wherever it stands: pass 4
-    // then breaks artificially, where a bounded run would only give up.
-    const bool overflows = widest_box > *std::max_element(measure.widths.begin(), measure.widths.end());
     double bg = params.line_end_stretch;
     double em = bg + std::max(0.0, params.emergency_stretch);
     // §863: pretolerance without hyphenation; then tolerance with it; then
@@ -538,6 +532,13 @@ BreakResult break_lines(std::span<const Item> items, const Measure& measure, con
         result.pass = 3;
         return result;
     }
+    // Only the paragraphs that get here (~2 %) are looked at for bounding.
+    const bool bounded = params.bounded_last_passes && params.looseness == 0 && demerits_only_grow(items, params);
+    // A box wider than every line is overfull wherever it stands: pass 4
+    // then breaks artificially, where a bounded run would only give up.
+    const double widest_line = *std::max_element(measure.widths.begin(), measure.widths.end());
+    const bool overflows = std::any_of(items.begin(), items.end(),
+                                       [&](const Item& it) { return it.is_box() && it.width > widest_line; });
     if (!run_bounded(breaker, {kAwful, true, false, em, true, true, true}, result, bounded && !overflows))
         run_bounded(breaker, {kAwful, true, false, em, true, true, false}, result, bounded && !overflows);
     result.pass = 4;
